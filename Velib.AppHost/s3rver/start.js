@@ -1,0 +1,26 @@
+// Starts s3rver for local development. The AppHost passes the port, data folder and bucket
+// through the environment so that Aspire can pick free ports (tests run beside a dev instance).
+'use strict';
+const path = require('path');
+const S3rver = require('s3rver');
+
+const port = Number(process.env.S3_PORT || 4569);
+const directory = path.resolve(process.env.S3_DATA_DIR || path.join(__dirname, 'data'));
+const buckets = (process.env.S3_BUCKETS || 'velib-archive').split(',').filter(Boolean);
+
+const server = new S3rver({
+  address: '127.0.0.1',
+  port,
+  directory,
+  silent: process.env.S3_VERBOSE !== '1',
+  configureBuckets: buckets.map(name => ({ name })),
+});
+
+server.run().then(
+  ({ address, port: bound }) => console.log(`s3rver listening on http://${address}:${bound}, data in ${directory}, buckets: ${buckets.join(', ')}`),
+  err => { console.error(`s3rver failed to start: ${err.message}`); process.exit(1); });
+
+// DCP stops executables with SIGTERM (SIGINT on Ctrl+C); close the server so nothing outlives the AppHost.
+for (const signal of ['SIGTERM', 'SIGINT']) {
+  process.on(signal, () => server.close().finally(() => process.exit(0)));
+}

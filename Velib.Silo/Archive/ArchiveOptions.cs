@@ -1,0 +1,18 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Velib.Silo.Archive;
+
+/// <summary>Settings of the change archive (<c>Velib:Archive</c>).</summary>
+public sealed class ArchiveOptions
+{
+    /// <summary>The configuration section.</summary>
+    public const string Section = "Velib:Archive";
+
+    /// <summary>Time between flushes to S3. Reminders cannot fire more often than once a minute.</summary>
+    [Range(typeof(TimeSpan), "00:01:00", "1.00:00:00")]
+    public TimeSpan Interval { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>Key prefix of every archive object, ending with a slash.</summary>
+    [Required, RegularExpression("^([A-Za-z0-9._-]+/)+$", ErrorMessage = "Prefix must be path segments ending with '/', for example 'velib/'.")]
+    public string Prefix { get; set; } = "velib/";
+}

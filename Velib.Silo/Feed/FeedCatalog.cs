@@ -1,0 +1,45 @@
+namespace Velib.Silo.Feed;
+
+/// <summary>
+/// The station_information side of a feed: when to re-read it, and parsing a fetch against it. Nothing changes
+/// until <see cref="Commit"/>, so a cycle that fails later leaves the catalog as it was.
+/// </summary>
+internal sealed class FeedCatalog(TimeSpan refresh)
+{
+    private IReadOnlyDictionary<long, StationInfoRecord> _information = new Dictionary<long, StationInfoRecord>();
+    private VehicleTypeTable _vehicleTypes = VehicleTypeTable.Empty;
+    private DateTime? _readUtc;
+    private bool _wanted = true;
+
+    /// <summary>True at start, every <paramref name="refresh"/>, and after a status listed an unknown station.</summary>
+    public bool IsDue(DateTime nowUtc) => _wanted || _readUtc is null || nowUtc - _readUtc >= refresh;
+
+    /// <summary>Parses and joins; throws <see cref="FeedFormatException"/> if any document is unusable.</summary>
+    public ParsedCycle Parse(FeedDocuments documents, DateTime observedUtc)
+    {
+        IReadOnlyDictionary<long, StationInfoRecord>? information = null;
+        var skipped = 0;
+        if (documents.Information is { } infoJson)
+        {
+            var parsed = GbfsParser.ParseInformation(infoJson.Span);
+            information = parsed.Stations.ToDictionary(s => s.Id);
+            skipped += parsed.Skipped;
+        }
+        var types = documents.VehicleTypes is { } typesJson ? GbfsParser.ParseVehicleTypes(typesJson.Span) : null;
+        var status = GbfsParser.ParseStatus(documents.Status.Span, types ?? _vehicleTypes);
+        var stations = NetworkJoin.Join(information ?? _information, status.Stations, out var unknown);
+        return new ParsedCycle(stations, skipped + status.Skipped, status.Header.LastUpdatedUtc, information, types, unknown, observedUtc);
+    }
+
+    public void Commit(ParsedCycle cycle)
+    {
+        if (cycle.Information is not null)
+        {
+            _information = cycle.Information;
+            _readUtc = cycle.ObservedUtc;
+        }
+        _vehicleTypes = cycle.VehicleTypes ?? _vehicleTypes;
+        // An unknown station means information is behind status; re-read it, but at most once per cycle that just read it.
+        _wanted = cycle.Unknown > 0 && cycle.Information is null;
+    }
+}

@@ -1,0 +1,4 @@
+namespace Velib.Silo.Feed;
+
+/// <summary>A feed document that cannot be used at all; the whole document is rejected.</summary>
+public sealed class FeedFormatException(string message, Exception? inner = null) : Exception(message, inner);

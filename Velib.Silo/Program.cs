@@ -1,0 +1,9 @@
+var builder = WebApplication.CreateBuilder(args);
+
+builder.AddServiceDefaults();
+builder.AddVelibSilo();
+builder.UseOrleans(silo => silo.AddVelibStartup());
+
+var app = builder.Build();
+app.MapDefaultEndpoints();
+app.Run();

@@ -1,0 +1,57 @@
+using System.Collections.Immutable;
+using Velib.Contracts.Stations;
+
+namespace Velib.Silo.Stations;
+
+/// <summary>The versioned snapshot and the recent deltas that let a reader catch up without a full reload.</summary>
+internal sealed class NetworkState(bool simulated)
+{
+    private const int RecentDeltas = 120;
+    private readonly LinkedList<NetworkDelta> _recent = new();
+    private Dictionary<long, Station> _byId = [];
+
+    public NetworkSnapshot Snapshot { get; private set; } = NetworkSnapshot.Empty(simulated);
+
+    public IReadOnlyDictionary<long, Station> ById => _byId;
+
+    /// <summary>Makes <paramref name="diff"/> the new version. Returns the delta to push, or null when nothing changed.</summary>
+    public NetworkDelta? Commit(NetworkDiff diff, DateTime observedUtc, DateTime? feedUpdatedUtc)
+    {
+        var version = Snapshot.Version + (diff.IsEmpty ? 0 : 1);
+        Snapshot = new NetworkSnapshot(version, simulated, observedUtc, feedUpdatedUtc, [.. diff.Stations]);
+        if (diff.IsEmpty)
+        {
+            return null;
+        }
+        _byId = diff.Stations.ToDictionary(s => s.Id);
+        var delta = new NetworkDelta(version - 1, version, simulated, observedUtc, Full: false, [.. diff.Changed], [.. diff.Removed]);
+        _recent.AddLast(delta);
+        if (_recent.Count > RecentDeltas)
+        {
+            _recent.RemoveFirst();
+        }
+        return delta;
+    }
+
+    /// <summary>Changes after <paramref name="version"/>, merged; the full snapshot when that version is unknown.</summary>
+    public NetworkDelta ChangesSince(long version)
+    {
+        var current = Snapshot;
+        if (version == current.Version)
+        {
+            return new NetworkDelta(version, version, simulated, current.ObservedUtc, false, [], []);
+        }
+        if (_recent.First is null || version < _recent.First.Value.FromVersion || version > current.Version)
+        {
+            return new NetworkDelta(version, current.Version, simulated, current.ObservedUtc, Full: true, current.Stations, []);
+        }
+        var changed = new Dictionary<long, Station>();
+        var removed = new HashSet<long>();
+        foreach (var delta in _recent.Where(d => d.FromVersion >= version))
+        {
+            foreach (var s in delta.Stations) { changed[s.Id] = s; removed.Remove(s.Id); }
+            foreach (var id in delta.Removed) { changed.Remove(id); removed.Add(id); }
+        }
+        return new NetworkDelta(version, current.Version, simulated, current.ObservedUtc, false, [.. changed.Values], [.. removed]);
+    }
+}

@@ -1,0 +1,39 @@
+using Velib.Contracts.Feed;
+using Velib.Silo.Archive;
+using Velib.Silo.Feed;
+using Velib.Silo.Telemetry;
+
+namespace Microsoft.Extensions.Hosting;
+
+/// <summary>Registers the silo's services: options, the feed client and telemetry.</summary>
+public static class VelibSiloExtensions
+{
+    /// <summary>The GBFS system this deployment ingests; the key of its ingestion grain.</summary>
+    public const string SystemName = "velib";
+
+    /// <summary>Binds and validates settings at start, and registers the feed's services.</summary>
+    public static IHostApplicationBuilder AddVelibSilo(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddVelibSiloServices(builder.Configuration);
+        return builder;
+    }
+
+    /// <summary>The same services, for hosts that are not a <see cref="IHostApplicationBuilder"/> (test clusters).</summary>
+    public static IServiceCollection AddVelibSiloServices(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<FeedOptions>().Bind(configuration.GetSection(FeedOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<ArchiveOptions>().Bind(configuration.GetSection(ArchiveOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<S3Options>().Bind(configuration.GetSection(S3Options.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<FeedMetrics>();
+        services.AddSingleton<FeedSourceFactory>();
+        services.AddHttpClient<GbfsClient>((sp, http) =>
+                http.Timeout = sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<FeedOptions>>().Value.RequestTimeout * 3)
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AutomaticDecompression = System.Net.DecompressionMethods.All });
+        return services;
+    }
+
+    /// <summary>Starts the ingestion grain when the silo is up.</summary>
+    public static ISiloBuilder AddVelibStartup(this ISiloBuilder silo) =>
+        silo.AddStartupTask((services, _) => services.GetRequiredService<IGrainFactory>().GetGrain<IFeedIngestionGrain>(SystemName).Start());
+}

@@ -1,0 +1,40 @@
+using Velib.Contracts.Feed;
+using Velib.Contracts.Stations;
+
+namespace Microsoft.AspNetCore.Builder;
+
+/// <summary>The JSON API: <c>/api/stations</c>, <c>/api/stations/{id}</c> and <c>/api/status</c>.</summary>
+public static class StationApi
+{
+    public static IEndpointRouteBuilder MapVelibApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api").WithTags("Velib");
+
+        api.MapGet("/stations", async (IClusterClient orleans) =>
+                TypedResults.Ok((await Feed(orleans).GetSnapshot()).Stations))
+            .WithName("GetStations").WithSummary("Every station with its latest availability.");
+
+        api.MapGet("/stations/{id}", async Task<IResult> (string id, IClusterClient orleans) =>
+            {
+                if (!long.TryParse(id, System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture, out var stationId))
+                {
+                    return TypedResults.Problem($"'{id}' is not a station id (a 64-bit integer).", statusCode: StatusCodes.Status400BadRequest);
+                }
+                var detail = await orleans.GetGrain<IStationGrain>(stationId).GetDetail();
+                return detail is null
+                    ? TypedResults.Problem($"No station with id {stationId}.", statusCode: StatusCodes.Status404NotFound)
+                    : TypedResults.Ok(StationWithHistory.From(detail));
+            })
+            .WithName("GetStation").WithSummary("One station with its last 24 h of changes.")
+            .Produces<StationWithHistory>().ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound);
+
+        api.MapGet("/status", async (IClusterClient orleans) =>
+                TypedResults.Ok(new SystemStatus(await Feed(orleans).GetStatus())))
+            .WithName("GetStatus").WithSummary("Health of the feed: mode (live or simulated), freshness and errors.");
+
+        return app;
+    }
+
+    private static IFeedIngestionGrain Feed(IClusterClient orleans) =>
+        orleans.GetGrain<IFeedIngestionGrain>(Microsoft.Extensions.Hosting.VelibWebExtensions.SystemName);
+}

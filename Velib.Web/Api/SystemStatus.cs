@@ -1,0 +1,6 @@
+using Velib.Contracts.Feed;
+
+namespace Microsoft.AspNetCore.Builder;
+
+/// <summary>The body of <c>/api/status</c>.</summary>
+public sealed record SystemStatus(FeedStatus Feed);

@@ -1,0 +1,22 @@
+using Velib.Web.Components;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.AddServiceDefaults();
+builder.AddVelibWeb();
+builder.UseOrleansClient();
+
+var app = builder.Build();
+
+if (!app.Environment.IsDevelopment())
+{
+    app.UseExceptionHandler("/Error", createScopeForErrors: true);
+}
+app.UseAntiforgery();
+app.MapStaticAssets();
+app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+app.MapOpenApi();
+app.MapVelibApi();
+app.MapDefaultEndpoints();
+
+app.Run();

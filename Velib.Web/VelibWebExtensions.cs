@@ -1,0 +1,19 @@
+using MudBlazor.Services;
+
+namespace Microsoft.Extensions.Hosting;
+
+/// <summary>Registers the web front end: Blazor with MudBlazor, and the OpenAPI document of the JSON API.</summary>
+public static class VelibWebExtensions
+{
+    /// <summary>The GBFS system shown; the key of its ingestion grain.</summary>
+    public const string SystemName = "velib";
+
+    public static IHostApplicationBuilder AddVelibWeb(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+        builder.Services.AddMudServices();
+        builder.Services.AddOpenApi();
+        builder.Services.AddProblemDetails();
+        return builder;
+    }
+}
