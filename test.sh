@@ -20,17 +20,26 @@ fi
 
 dotnet build Velib.sln --nologo -v quiet
 
-log=$(mktemp)
+results=TestResults
+rm -rf "$results"
 status=0
-dotnet test Velib.sln --no-build --nologo --logger "console;verbosity=normal" 2>&1 | tee "$log" || status=$?
+dotnet test Velib.sln --no-build --nologo --results-directory "$results" \
+  --logger "console;verbosity=normal" --logger "trx;LogFilePrefix=velib" || status=$?
 
-# One plain summary line for CI, summed over every test assembly.
-summary=$(grep -E '^(Passed|Failed)!' "$log" | sed -E 's/.*Failed: *([0-9]+), Passed: *([0-9]+), Skipped: *([0-9]+).*/\1 \2 \3/' \
-  | awk '{f+=$1; p+=$2; s+=$3} END {printf "%d passed, %d failed, %d skipped\n", p, f, s}')
-rm -f "$log"
-if [ -z "$summary" ] || [ "$summary" = "0 passed, 0 failed, 0 skipped" ]; then
+# One plain summary line for CI, summed over the TRX results of every test assembly.
+passed=0; failed=0; skipped=0
+for trx in "$results"/*.trx; do
+  [ -f "$trx" ] || continue
+  counters=$(grep -o '<Counters [^>]*>' "$trx" | head -n 1)
+  get() { echo "$counters" | sed -nE "s/.* $1=\"([0-9]+)\".*/\1/p"; }
+  passed=$((passed + $(get passed))); failed=$((failed + $(get failed)))
+  skipped=$((skipped + $(get notExecuted)))
+done
+if [ $((passed + failed)) -eq 0 ]; then
+  echo "no test results found"
   echo "0 passed, 1 failed"
   exit 1
 fi
-echo "$summary"
+echo "$passed passed, $failed failed, $skipped skipped"
+[ "$failed" -eq 0 ] || status=1
 exit "$status"
