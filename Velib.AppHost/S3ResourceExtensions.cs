@@ -3,6 +3,10 @@ namespace Velib.AppHost;
 /// <summary>The archive's S3: a local s3rver by default, or any S3 service chosen by configuration.</summary>
 internal static class S3ResourceExtensions
 {
+    /// <summary>Where local state lives: s3rver's files and the archive spool (<c>Velib:DataDir</c>).</summary>
+    public static string VelibDataDirectory(this IDistributedApplicationBuilder builder) =>
+        Path.GetFullPath(builder.Configuration["Velib:DataDir"] ?? "data", builder.AppHostDirectory);
+
     private const string EndpointName = "http";
 
     /// <summary>
@@ -18,7 +22,7 @@ internal static class S3ResourceExtensions
         }
 
         var directory = Path.Combine(builder.AppHostDirectory, "s3rver");
-        var dataDir = Path.GetFullPath(config["Velib:S3:LocalDataDir"] ?? Path.Combine(directory, "data"), builder.AppHostDirectory);
+        var dataDir = Path.Combine(builder.VelibDataDirectory(), "s3");
         return builder.AddExecutable("s3", "node", directory, "start.js")
             .WithHttpEndpoint(port: 4568, name: EndpointName, env: "S3_PORT")
             .WithEnvironment("S3_DATA_DIR", dataDir)

@@ -13,10 +13,15 @@ internal static class VelibSettingsExtensions
     {
         foreach (var (key, value) in project.ApplicationBuilder.Configuration.GetSection("Velib").AsEnumerable())
         {
-            if (value is not null && !key.StartsWith("Velib:S3:LocalDataDir", StringComparison.OrdinalIgnoreCase))
+            if (value is not null && !key.Equals("Velib:DataDir", StringComparison.OrdinalIgnoreCase))
             {
                 project.WithEnvironment(key.Replace(":", "__", StringComparison.Ordinal), value);
             }
+        }
+        // The spool must outlive the silo process, so by default it sits in the AppHost's data folder.
+        if (project.ApplicationBuilder.Configuration["Velib:Archive:SpoolDirectory"] is null)
+        {
+            project.WithEnvironment("Velib__Archive__SpoolDirectory", Path.Combine(project.ApplicationBuilder.VelibDataDirectory(), "spool"));
         }
         return project;
     }

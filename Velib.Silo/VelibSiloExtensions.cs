@@ -27,6 +27,10 @@ public static class VelibSiloExtensions
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<FeedMetrics>();
         services.AddSingleton<FeedSourceFactory>();
+        services.AddSingleton<ArchiveMetrics>();
+        services.AddSingleton(sp => S3ClientFactory.Create(sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<S3Options>>().Value));
+        services.AddSingleton<S3ArchiveStore>();
+        services.AddHostedService<ArchiveBucketCheck>();
         services.AddHttpClient<GbfsClient>((sp, http) =>
                 http.Timeout = sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<FeedOptions>>().Value.RequestTimeout * 3)
             .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AutomaticDecompression = System.Net.DecompressionMethods.All });

@@ -14,6 +14,7 @@ public static class VelibWebExtensions
         builder.Services.AddMudServices();
         builder.Services.AddOpenApi();
         builder.Services.AddProblemDetails();
+        builder.Services.AddSingleton(TimeProvider.System);
         return builder;
     }
 }

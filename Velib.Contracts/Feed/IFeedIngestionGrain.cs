@@ -1,3 +1,4 @@
+using Velib.Contracts.Archive;
 using Velib.Contracts.Stations;
 
 namespace Velib.Contracts.Feed;
@@ -13,6 +14,16 @@ public interface IFeedIngestionGrain : IGrainWithStringKey
 
     /// <summary>Runs one ingest cycle now. Returns the number of stations that changed.</summary>
     Task<int> Poll();
+
+    /// <summary>
+    /// Uploads every spooled change to S3 now (the archive reminder calls this). Idempotent: a retry reuses the
+    /// object keys of the batch it retries. Returns the number of change rows uploaded.
+    /// </summary>
+    Task<long> FlushArchive();
+
+    /// <summary>State of the change archive.</summary>
+    [AlwaysInterleave]
+    Task<ArchiveStatus> GetArchiveStatus();
 
     /// <summary>Current health of the feed.</summary>
     [AlwaysInterleave]

@@ -32,5 +32,7 @@ public sealed class S3Options
     public string? SecretKey { get; set; }
 
     /// <summary>The endpoint to show users: the service URL or the AWS region, never credentials.</summary>
-    public string DisplayEndpoint => string.IsNullOrWhiteSpace(ServiceUrl) ? $"s3.{Region}.amazonaws.com" : ServiceUrl;
+    public string DisplayEndpoint => string.IsNullOrWhiteSpace(ServiceUrl) ? $"https://s3.{Region}.amazonaws.com"
+        // A URL may carry user info; it is dropped so that nothing secret is shown.
+        : Uri.TryCreate(ServiceUrl, UriKind.Absolute, out var uri) ? new UriBuilder(uri) { UserName = "", Password = "" }.Uri.GetLeftPart(UriPartial.Path) : "(invalid)";
 }

@@ -31,15 +31,23 @@ internal sealed class FeedCatalog(TimeSpan refresh)
         return new ParsedCycle(stations, skipped + status.Skipped, status.Header.LastUpdatedUtc, information, types, unknown, observedUtc);
     }
 
-    public void Commit(ParsedCycle cycle)
+    /// <summary>Adopts the cycle's documents. Returns true when station information is new or differs from the last read.</summary>
+    public bool Commit(ParsedCycle cycle)
     {
+        var changed = false;
         if (cycle.Information is not null)
         {
+            changed = _readUtc is null || cycle.Information.Count != _information.Count
+                || cycle.Information.Any(kv => !_information.TryGetValue(kv.Key, out var before) || before != kv.Value);
             _information = cycle.Information;
             _readUtc = cycle.ObservedUtc;
         }
         _vehicleTypes = cycle.VehicleTypes ?? _vehicleTypes;
         // An unknown station means information is behind status; re-read it, but at most once per cycle that just read it.
         _wanted = cycle.Unknown > 0 && cycle.Information is null;
+        return changed;
     }
+
+    /// <summary>The station information in use.</summary>
+    public IEnumerable<StationInfoRecord> Information => _information.Values;
 }

@@ -1,8 +1,10 @@
 using System.Diagnostics;
 using Microsoft.Extensions.Options;
 using Orleans.Utilities;
+using Velib.Contracts.Archive;
 using Velib.Contracts.Feed;
 using Velib.Contracts.Stations;
+using Velib.Silo.Archive;
 using Velib.Silo.Stations;
 using Velib.Silo.Telemetry;
 
@@ -14,33 +16,82 @@ namespace Velib.Silo.Feed;
 /// </summary>
 internal sealed partial class FeedIngestionGrain(
     FeedSourceFactory sources, IOptions<FeedOptions> options, TimeProvider time, FeedMetrics metrics,
+    S3ArchiveStore store, IOptions<ArchiveOptions> archiveOptions, ArchiveMetrics archiveMetrics,
     ILogger<FeedIngestionGrain> logger) : Grain, IFeedIngestionGrain, IRemindable
 {
     private const string KeepAliveReminder = "velib.ingest";
+    private const string ArchiveReminder = "velib.archive";
+    private static readonly TimeSpan FirstRetry = TimeSpan.FromSeconds(15);
     private readonly ObserverManager<INetworkObserver> _observers = new(TimeSpan.FromMinutes(5), logger);
     private readonly FeedCatalog _catalog = new(options.Value.InformationRefresh);
     private readonly FeedHealth _health = new(options.Value.PollInterval);
     private IFeedSource? _source;
     private NetworkState? _network;
-    private readonly List<StationChange> _pendingChanges = [];
-    private IGrainTimer? _timer;
+    private readonly List<StationChange> _unspooled = [];
+    private ChangeArchive _archive = null!;
+    private IGrainTimer? _timer, _archiveRetry;
+    private TimeSpan _archiveBackoff = FirstRetry;
 
     private string System => this.GetPrimaryKeyString();
 
     private bool Simulated => _source?.Simulated ?? options.Value.Mode == FeedMode.Simulated;
 
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        var directory = archiveOptions.Value.SpoolFor(System);
+        var spool = new ChangeSpool(directory, archiveOptions.Value.MaxPendingChanges);
+        _archive = new ChangeArchive(System, spool, store, archiveOptions.Value, archiveMetrics, logger);
+        if (spool.Pending > 0) ArchiveLog.Recovered(logger, System, spool.Pending, directory);
+        await base.OnActivateAsync(cancellationToken);
+    }
+
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        // On shutdown, pending changes go to S3 now; if that fails they stay spooled for the next start.
+        try { await FlushArchive().WaitAsync(TimeSpan.FromSeconds(20), cancellationToken); }
+        catch (Exception ex) when (ex is TimeoutException or OperationCanceledException) { }
+        await base.OnDeactivateAsync(reason, cancellationToken);
+    }
+
     public async Task Start()
     {
         await this.RegisterOrUpdateReminder(KeepAliveReminder, TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1));
+        var interval = archiveOptions.Value.Interval;
+        await this.RegisterOrUpdateReminder(ArchiveReminder, interval, interval);
         EnsurePolling();
     }
 
-    public Task ReceiveReminder(string reminderName, TickStatus status)
+    public async Task ReceiveReminder(string reminderName, TickStatus status)
     {
-        // After a silo restart the reminder reactivates this grain; polling resumes from here.
+        // After a silo restart a reminder reactivates this grain; polling resumes from here.
         EnsurePolling();
-        return Task.CompletedTask;
+        if (reminderName == ArchiveReminder)
+        {
+            await FlushArchive();
+        }
     }
+
+    public async Task<long> FlushArchive()
+    {
+        try
+        {
+            var rows = await _archive.FlushAsync(time.GetUtcNow().UtcDateTime, CancellationToken.None);
+            _archiveBackoff = FirstRetry;
+            return rows;
+        }
+        catch (Exception ex)
+        {
+            // Retry sooner than the next reminder, backing off up to the archive interval.
+            ArchiveLog.UploadFailed(logger, System, ex.Message, _archive.Pending, _archiveBackoff);
+            _archiveRetry?.Dispose();
+            _archiveRetry = this.RegisterGrainTimer(async _ => { await FlushArchive(); },
+                new GrainTimerCreationOptions(_archiveBackoff, Timeout.InfiniteTimeSpan) { KeepAlive = true });
+            _archiveBackoff = TimeSpan.FromTicks(Math.Min(_archiveBackoff.Ticks * 2, archiveOptions.Value.Interval.Ticks));
+            return 0;
+        }
+    }
+
+    public Task<ArchiveStatus> GetArchiveStatus() => Task.FromResult(_archive.Status);
 
     public async Task<int> Poll()
     {
@@ -71,14 +122,19 @@ internal sealed partial class FeedIngestionGrain(
             {
                 var applied = await StationFanOut.ApplyAsync(GrainFactory, diff.ForGrains, options.Value.FanOutConcurrency, observedUtc, feedUpdatedUtc);
                 // Changes from the calls that succeeded are kept even if others failed: those grains already moved on.
-                _pendingChanges.AddRange(applied.Changes);
+                _unspooled.AddRange(applied.Changes);
                 changes = applied.Changes.Count;
+                await _archive.AppendAsync(_unspooled);
+                _unspooled.Clear();
                 applied.ThrowIfFailed();
                 fanOut?.SetTag("velib.grains", diff.ForGrains.Count).SetTag("velib.changes", changes);
             }
             using (VelibActivity.Source.StartActivity("snapshot"))
             {
-                _catalog.Commit(parsed);
+                if (_catalog.Commit(parsed))
+                {
+                    await _archive.AppendStationsAsync(_catalog.Information, observedUtc);
+                }
                 if (_network.Commit(diff, observedUtc, parsed.FeedUpdatedUtc) is { } delta)
                 {
                     await _observers.Notify(o => o.OnNetworkChanged(delta));

@@ -23,7 +23,7 @@ public sealed class AppHostFixture : IAsyncLifetime
     {
         using var cts = new CancellationTokenSource(TimeSpan.FromMinutes(4));
         var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.Velib_AppHost>(
-            ["--Velib:Feed:Mode=simulated", "--Velib:Feed:PollInterval=00:00:05", $"--Velib:S3:LocalDataDir={_s3Data}"], cts.Token);
+            ["--Velib:Feed:Mode=simulated", "--Velib:Feed:PollInterval=00:00:05", $"--Velib:DataDir={_s3Data}"], cts.Token);
         Configuration = builder.Configuration;
         App = await builder.BuildAsync(cts.Token);
         await App.StartAsync(cts.Token);

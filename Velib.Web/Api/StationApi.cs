@@ -1,3 +1,4 @@
+using Velib.Contracts.Archive;
 using Velib.Contracts.Feed;
 using Velib.Contracts.Stations;
 
@@ -29,10 +30,10 @@ public static class StationApi
             .Produces<StationWithHistory>().ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound);
 
         api.MapGet("/status", async (IClusterClient orleans) =>
-                TypedResults.Ok(new SystemStatus(await Feed(orleans).GetStatus())))
-            .WithName("GetStatus").WithSummary("Health of the feed: mode (live or simulated), freshness and errors.");
+                TypedResults.Ok(new SystemStatus(await Feed(orleans).GetStatus(), await Feed(orleans).GetArchiveStatus())))
+            .WithName("GetStatus").WithSummary("Health of the feed (mode live or simulated, freshness, errors) and of the archive.");
 
-        return app;
+        return app.MapVelibHistoryApi();
     }
 
     private static IFeedIngestionGrain Feed(IClusterClient orleans) =>

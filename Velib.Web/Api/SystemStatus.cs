@@ -1,6 +1,7 @@
+using Velib.Contracts.Archive;
 using Velib.Contracts.Feed;
 
 namespace Microsoft.AspNetCore.Builder;
 
 /// <summary>The body of <c>/api/status</c>.</summary>
-public sealed record SystemStatus(FeedStatus Feed);
+public sealed record SystemStatus(FeedStatus Feed, ArchiveStatus Archive);
