@@ -27,7 +27,7 @@ internal sealed class FeedSimulator(TimeProvider time, int stationCount = 1500, 
             _lastStepUtc = now;
         }
         Step(now);
-        return Task.FromResult(new FeedDocuments(WriteStatus(now), withInformation ? WriteInformation(now) : null, null));
+        return Task.FromResult(new FeedDocuments(WriteStatus(now), withInformation ? WriteInformation(now) : (ReadOnlyMemory<byte>?)null, null));
     }
 
     private void Step(DateTime now)

@@ -1,0 +1,30 @@
+using Velib.Contracts.Feed;
+using Velib.Tests.Support;
+
+namespace Velib.Tests.Stations;
+
+public sealed class SimulatedIngestionTests
+{
+    [Fact]
+    public async Task The_simulated_feed_is_ingested_cycle_after_cycle_and_always_flagged()
+    {
+        var settings = VelibTestCluster.Live("http://127.0.0.1:9/gbfs.json");
+        settings["Velib:Feed:Mode"] = "simulated";
+        await using var cluster = await VelibTestCluster.StartAsync(settings);
+        var ingestion = cluster.Client.GetGrain<IFeedIngestionGrain>("velib");
+
+        Assert.Equal(1500, await ingestion.Poll());
+        for (var i = 0; i < 3; i++)
+        {
+            await Task.Delay(1100);
+            await ingestion.Poll();
+            var status = await ingestion.GetStatus();
+            Assert.True(status.LastError is null, status.LastError);
+        }
+
+        var final = await ingestion.GetStatus();
+        Assert.Equal("simulated", final.Mode);
+        Assert.Equal(1500, final.Stations);
+        Assert.True((await ingestion.GetSnapshot()).Simulated);
+    }
+}
