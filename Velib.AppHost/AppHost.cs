@@ -20,6 +20,7 @@ var silo = builder.AddProject<Projects.Velib_Silo>("silo")
 
 builder.AddProject<Projects.Velib_Web>("web")
     .WithOrleansClientOf(orleans, silo)
+    .WithVelibSettings()
     .WithExternalHttpEndpoints()
     .WithHttpHealthCheck("/health")
     .WaitFor(silo);

@@ -30,11 +30,16 @@ internal static class S3ResourceExtensions
             .WithHttpHealthCheck("/", statusCode: 200);
     }
 
-    /// <summary>Gives the silo the S3 endpoint and credentials, and waits for a local server.</summary>
+    /// <summary>Gives the silo the S3 endpoint, credentials and spool folder, and waits for a local server.</summary>
     public static IResourceBuilder<ProjectResource> WithS3(
         this IResourceBuilder<ProjectResource> project, IResourceBuilder<ExecutableResource>? localS3)
     {
         var builder = project.ApplicationBuilder;
+        // The archive spool must outlive the silo process, so by default it sits in the AppHost's data folder.
+        if (builder.Configuration["Velib:Archive:SpoolDirectory"] is null)
+        {
+            project.WithEnvironment("Velib__Archive__SpoolDirectory", Path.Combine(builder.VelibDataDirectory(), "spool"));
+        }
         if (localS3 is not null)
         {
             // s3rver accepts only its own fixed key pair; it comes from AppHost configuration, not code.

@@ -18,11 +18,6 @@ internal static class VelibSettingsExtensions
                 project.WithEnvironment(key.Replace(":", "__", StringComparison.Ordinal), value);
             }
         }
-        // The spool must outlive the silo process, so by default it sits in the AppHost's data folder.
-        if (project.ApplicationBuilder.Configuration["Velib:Archive:SpoolDirectory"] is null)
-        {
-            project.WithEnvironment("Velib__Archive__SpoolDirectory", Path.Combine(project.ApplicationBuilder.VelibDataDirectory(), "spool"));
-        }
         return project;
     }
 }

@@ -1,4 +1,5 @@
 using MudBlazor.Services;
+using Velib.Web.Map;
 
 namespace Microsoft.Extensions.Hosting;
 
@@ -15,6 +16,8 @@ public static class VelibWebExtensions
         builder.Services.AddOpenApi();
         builder.Services.AddProblemDetails();
         builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddOptions<MapOptions>().Bind(builder.Configuration.GetSection(MapOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddScoped<NetworkView>();
         return builder;
     }
 }

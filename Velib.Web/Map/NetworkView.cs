@@ -1,0 +1,112 @@
+using Microsoft.Extensions.Options;
+using Velib.Contracts.Feed;
+using Velib.Contracts.Stations;
+
+namespace Velib.Web.Map;
+
+/// <summary>
+/// One browser circuit's copy of the network: loaded with one grain call, then kept current by pushed deltas
+/// (an Orleans grain observer, renewed before it expires). Raises <see cref="Changed"/> with the changed
+/// stations only, so the page sends just those to the browser.
+/// </summary>
+public sealed partial class NetworkView(IClusterClient orleans, IOptions<MapOptions> options, ILogger<NetworkView> logger)
+    : INetworkObserver, IAsyncDisposable
+{
+    private readonly Lock _gate = new();
+    private readonly Dictionary<long, Station> _stations = [];
+    private INetworkObserver? _reference;
+    private Timer? _renewal;
+    private long _version = -1;
+
+    /// <summary>A delta, after it is applied (full when the whole network was reloaded). Raised on a thread-pool thread.</summary>
+    public event Action<NetworkDelta>? Changed;
+
+    public bool Simulated { get; private set; }
+
+    public DateTime? ObservedUtc { get; private set; }
+
+    private IFeedIngestionGrain Feed => orleans.GetGrain<IFeedIngestionGrain>(Microsoft.Extensions.Hosting.VelibWebExtensions.SystemName);
+
+    public IReadOnlyList<Station> Stations
+    {
+        get { lock (_gate) return [.. _stations.Values]; }
+    }
+
+    public Station? ByCode(string code)
+    {
+        lock (_gate) return _stations.Values.FirstOrDefault(s => s.Code == code);
+    }
+
+    public Station? ById(long id)
+    {
+        lock (_gate) return _stations.GetValueOrDefault(id);
+    }
+
+    /// <summary>Loads the snapshot and subscribes for pushes.</summary>
+    public async Task StartAsync()
+    {
+        Apply(await Feed.GetChangesSince(-1));
+        _reference = orleans.CreateObjectReference<INetworkObserver>(this);
+        await Feed.Subscribe(_reference);
+        _renewal = new Timer(_ => _ = RenewAsync(), null, options.Value.ObserverRenewal, options.Value.ObserverRenewal);
+    }
+
+    public Task<FeedStatus> GetStatusAsync() => Feed.GetStatus();
+
+    public Task OnNetworkChanged(NetworkDelta delta)
+    {
+        bool inSequence;
+        lock (_gate) inSequence = delta.Full || delta.FromVersion == _version;
+        // A missed push (or one that arrives during start-up) is repaired by asking for everything since our version.
+        return inSequence ? Task.Run(() => Apply(delta)) : CatchUpAsync();
+    }
+
+    private async Task CatchUpAsync()
+    {
+        long version;
+        lock (_gate) version = _version;
+        Apply(await Feed.GetChangesSince(version));
+    }
+
+    private async Task RenewAsync()
+    {
+        try
+        {
+            await Feed.Subscribe(_reference!);
+            await CatchUpAsync();
+        }
+        catch (Exception ex)
+        {
+            RenewalFailed(logger, ex);
+        }
+    }
+
+    private void Apply(NetworkDelta delta)
+    {
+        lock (_gate)
+        {
+            if (!delta.Full && delta.ToVersion <= _version) return;
+            if (delta.Full) _stations.Clear();
+            foreach (var s in delta.Stations) _stations[s.Id] = s;
+            foreach (var id in delta.Removed) _stations.Remove(id);
+            _version = delta.ToVersion;
+            Simulated = delta.Simulated;
+            ObservedUtc = delta.ObservedUtc ?? ObservedUtc;
+        }
+        Changed?.Invoke(delta);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_renewal is not null) await _renewal.DisposeAsync();
+        if (_reference is not null)
+        {
+            try { await Feed.Unsubscribe(_reference); }
+            catch (Exception ex) { RenewalFailed(logger, ex); }
+            orleans.DeleteObjectReference<INetworkObserver>(_reference);
+        }
+    }
+
+    [LoggerMessage(1, LogLevel.Warning, "Could not renew the map's subscription to network updates")]
+    private static partial void RenewalFailed(ILogger logger, Exception exception);
+}

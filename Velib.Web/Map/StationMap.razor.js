@@ -1,0 +1,106 @@
+// Leaflet map of every station, drawn on one canvas. Markers are keyed by station id and updated in place.
+const classes = {
+  ok: { color: '#2e7d32' }, low: { color: '#f9a825' }, empty: { color: '#c62828' },
+  full: { color: '#1565c0' }, out: { color: '#757575' },
+};
+
+export function init(element, options, dotnet) {
+  const L = window.L;
+  const map = L.map(element, { preferCanvas: true, zoomControl: true, attributionControl: true })
+    .setView([48.8566, 2.3522], 12);
+  const state = { L, map, dotnet, element, renderer: L.canvas({ padding: 0.3 }), markers: new Map(), matches: null };
+  if (options.tileUrl) {
+    const tiles = L.tileLayer(options.tileUrl, { attribution: options.attribution, maxZoom: 19, crossOrigin: true });
+    // Offline, tiles fail: the plain background stays and every marker is still drawn.
+    tiles.on('tileerror', () => element.dataset.tiles = 'unavailable');
+    tiles.on('tileload', () => element.dataset.tiles = 'ok');
+    tiles.addTo(map);
+  } else {
+    element.dataset.tiles = 'none';
+  }
+  element._velib = state;
+  return true;
+}
+
+// rows: [id, lat, lon, capacity, availability, mechanical, ebike, docks, name, code]
+export function load(element, rows) {
+  const state = element._velib;
+  for (const m of state.markers.values()) m.remove();
+  state.markers.clear();
+  upsert(state, rows);
+  element.dataset.loadedAt = performance.now().toFixed(0);
+}
+
+export function update(element, rows, removed) {
+  const state = element._velib;
+  upsert(state, rows);
+  for (const id of removed) {
+    const m = state.markers.get(String(id));
+    if (m) { m.remove(); state.markers.delete(String(id)); }
+  }
+  element.dataset.markers = state.markers.size;
+  element.dataset.updates = String(Number(element.dataset.updates || 0) + 1);
+}
+
+// matches: ids that satisfy the rider's filter, or null for no filter. The others are dimmed, not hidden.
+export function setFilter(element, matches) {
+  const state = element._velib;
+  state.matches = matches ? new Set(matches.map(String)) : null;
+  for (const [id, m] of state.markers) m.setStyle(style(state, id, m.options.availability));
+}
+
+export function focus(element, id) {
+  const state = element._velib;
+  const m = state.markers.get(String(id));
+  if (m) state.map.setView(m.getLatLng(), Math.max(state.map.getZoom(), 16));
+}
+
+export function locate() {
+  return new Promise(resolve => {
+    if (!navigator.geolocation) return resolve(null);
+    navigator.geolocation.getCurrentPosition(p => resolve([p.coords.latitude, p.coords.longitude]), () => resolve(null), { timeout: 10000 });
+  });
+}
+
+export function dispose(element) {
+  element?._velib?.map.remove();
+  if (element) element._velib = null;
+}
+
+function upsert(state, rows) {
+  const L = state.L;
+  for (const [id, lat, lon, capacity, availability, mechanical, ebike, docks, name, code] of rows) {
+    const key = String(id);
+    const tip = `${code} · ${escape(name)}<br>${mechanical} mechanical · ${ebike} e-bikes · ${docks} free docks`;
+    let m = state.markers.get(key);
+    if (lat === 0 && lon === 0) { if (m) { m.remove(); state.markers.delete(key); } continue; }
+    if (!m) {
+      m = L.circleMarker([lat, lon], { renderer: state.renderer, radius: radius(capacity), availability });
+      m.on('click', () => state.dotnet.invokeMethodAsync('OpenStation', key));
+      m.bindTooltip(tip);
+      m.addTo(state.map);
+      state.markers.set(key, m);
+    } else {
+      m.setLatLng([lat, lon]);
+      m.setRadius(radius(capacity));
+      m.setTooltipContent(tip);
+    }
+    m.options.availability = availability;
+    m.setStyle(style(state, key, availability));
+  }
+  state.element.dataset.markers = state.markers.size;
+}
+
+function style(state, id, availability) {
+  const dim = state.matches && !state.matches.has(id);
+  const color = (classes[availability] || classes.ok).color;
+  return { color: '#ffffff', weight: 1, fillColor: color, fillOpacity: dim ? 0.12 : 0.9, opacity: dim ? 0.2 : 0.9 };
+}
+
+function radius(capacity) {
+  return 2.5 + Math.sqrt(Math.max(capacity, 1)) * 0.7;
+}
+
+function escape(text) {
+  return String(text).replace(/[&<>"']/g, c => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]);
+}

@@ -1,0 +1,10 @@
+namespace Velib.Web.Map;
+
+/// <summary>The filters a rider can choose.</summary>
+public enum StationNeed
+{
+    Any,
+    MechanicalBike,
+    Ebike,
+    FreeDock,
+}
