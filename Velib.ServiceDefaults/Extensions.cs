@@ -55,6 +55,7 @@ public static class Extensions
                 .AddMeter("Microsoft.Orleans")
                 .AddMeter(VelibTelemetryName))
             .WithTracing(tracing => tracing
+                .AddProcessor(new OrleansNoiseFilter())
                 .AddSource(VelibTelemetryName)
                 .AddSource("Microsoft.Orleans.Application")
                 .AddSource("Microsoft.Orleans.Runtime")
