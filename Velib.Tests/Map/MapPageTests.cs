@@ -45,6 +45,8 @@ public sealed class MapPageTests(AppHostFixture app, BrowserFixture browser, ITe
         Assert.Equal((await ApiStations()).Count(Nearest.HasPosition), markers);
         output.WriteLine($"page navigation to {markers} markers drawn: {loadedAt:0} ms after navigation start ({drawnAfter.TotalMilliseconds:0} ms wall, incl. browser page creation)");
         await Shot(page, "map");
+        var again = await OpenAsync();
+        output.WriteLine($"second page load: markers drawn {await again.EvaluateAsync<double>("() => Number(document.querySelector('#station-map').dataset.loadedAt)"):0} ms after navigation start");
     }
 
     [SharedDataFact]

@@ -52,7 +52,15 @@ export function setFilter(element, matches) {
 export function focus(element, id) {
   const state = element._velib;
   const m = state.markers.get(String(id));
-  if (m) state.map.setView(m.getLatLng(), Math.max(state.map.getZoom(), 16));
+  if (!m) return;
+  state.map.setView(m.getLatLng(), Math.max(state.map.getZoom(), 16));
+  // A ring marks the open station; it is an SVG layer above the canvas of markers.
+  state.selected?.remove();
+  state.selected = state.L.circleMarker(m.getLatLng(), { radius: m.getRadius() + 5, color: '#5e35b1', weight: 3, fill: false, interactive: false }).addTo(state.map);
+}
+
+export function clearFocus(element) {
+  element._velib?.selected?.remove();
 }
 
 export function locate() {
