@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Http.Resilience;
+using Microsoft.Extensions.Options;
 using Velib.Contracts.Feed;
 using Velib.Silo.Archive;
 using Velib.Silo.Feed;
@@ -28,12 +30,27 @@ public static class VelibSiloExtensions
         services.AddSingleton<FeedMetrics>();
         services.AddSingleton<FeedSourceFactory>();
         services.AddSingleton<ArchiveMetrics>();
-        services.AddSingleton(sp => S3ClientFactory.Create(sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<S3Options>>().Value));
+        services.AddSingleton(sp => S3ClientFactory.Create(sp.GetRequiredService<IOptions<S3Options>>().Value));
         services.AddSingleton<S3ArchiveStore>();
         services.AddHostedService<ArchiveBucketCheck>();
-        services.AddHttpClient<GbfsClient>((sp, http) =>
-                http.Timeout = sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<FeedOptions>>().Value.RequestTimeout * 3)
-            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AutomaticDecompression = System.Net.DecompressionMethods.All });
+        // The feed is polled again at the next interval anyway: one quick retry and the operator's timeout,
+        // instead of the default pipeline's three retries with growing delays.
+#pragma warning disable EXTEXP0001 // RemoveAllResilienceHandlers is marked experimental; it is the documented way to replace the defaults.
+        var resilience = services.AddHttpClient<GbfsClient>((sp, http) =>
+                http.Timeout = sp.GetRequiredService<IOptions<FeedOptions>>().Value.RequestTimeout * 3)
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AutomaticDecompression = System.Net.DecompressionMethods.All })
+            .RemoveAllResilienceHandlers()
+            .AddStandardResilienceHandler();
+#pragma warning restore EXTEXP0001
+        services.AddOptions<HttpStandardResilienceOptions>(resilience.PipelineName).Configure<IOptions<FeedOptions>>((o, feed) =>
+        {
+            var timeout = feed.Value.RequestTimeout;
+            o.Retry.MaxRetryAttempts = 1;
+            o.Retry.Delay = TimeSpan.FromMilliseconds(500);
+            o.AttemptTimeout.Timeout = timeout;
+            o.TotalRequestTimeout.Timeout = 2 * timeout + TimeSpan.FromSeconds(1);
+            o.CircuitBreaker.SamplingDuration = TimeSpan.FromTicks(Math.Max(TimeSpan.FromSeconds(30).Ticks, 2 * timeout.Ticks));
+        });
         return services;
     }
 

@@ -59,6 +59,24 @@ public sealed class GbfsClientTests : IAsyncLifetime
         Assert.Contains("station_status", ex.Message);
     }
 
+    [SharedDataFact]
+    public async Task With_the_apps_resilience_pipeline_a_server_error_is_retried_once_then_reported()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(VelibTestCluster.Live(_server.DiscoveryUrl)).Build();
+        var services = new ServiceCollection().AddLogging();
+        services.ConfigureHttpClientDefaults(http => http.AddStandardResilienceHandler()); // as ServiceDefaults does
+        await using var provider = services.AddVelibSiloServices(configuration).BuildServiceProvider();
+        var source = new LiveFeedSource(provider.GetRequiredService<GbfsClient>(), _server.DiscoveryUrl);
+        await source.FetchAsync(false, CancellationToken.None);
+        _server.Fault = FeedFault.ServerError;
+        var before = _server.StatusRequests;
+
+        var ex = await Assert.ThrowsAsync<FeedFetchException>(() => source.FetchAsync(false, CancellationToken.None));
+
+        Assert.Equal("http", ex.Kind);
+        Assert.Equal(2, _server.StatusRequests - before);
+    }
+
     [Fact]
     public async Task An_unreachable_feed_raises_a_fetch_error()
     {
