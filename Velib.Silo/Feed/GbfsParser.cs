@@ -61,19 +61,9 @@ internal static class GbfsParser
             {
                 var isTypes = reader.ValueTextEquals("vehicle_types"u8);
                 reader.Read();
-                if (!isTypes || reader.TokenType != JsonTokenType.StartArray) { reader.Skip(); continue; }
-                while (reader.Read() && reader.TokenType == JsonTokenType.StartObject)
+                if (!isTypes) { reader.Skip(); continue; }
+                foreach (var (id, propulsion) in GbfsReader.ReadTextPairs(ref reader, "vehicle_type_id"u8, "propulsion_type"u8))
                 {
-                    string? id = null, propulsion = null;
-                    while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
-                    {
-                        var isId = reader.ValueTextEquals("vehicle_type_id"u8);
-                        var isPropulsion = reader.ValueTextEquals("propulsion_type"u8);
-                        reader.Read();
-                        if (isId) id = GbfsReader.ReadText(ref reader);
-                        else if (isPropulsion) propulsion = GbfsReader.ReadText(ref reader);
-                        else reader.Skip();
-                    }
                     if (id is not null) rows.Add((id, propulsion));
                 }
             }
@@ -200,18 +190,8 @@ internal static class GbfsParser
     {
         Expect(ref reader, JsonTokenType.StartArray, "feeds");
         var feeds = new Dictionary<string, string>(StringComparer.Ordinal);
-        while (reader.Read() && reader.TokenType == JsonTokenType.StartObject)
+        foreach (var (name, url) in GbfsReader.ReadTextPairs(ref reader, "name"u8, "url"u8))
         {
-            string? name = null, url = null;
-            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
-            {
-                var isName = reader.ValueTextEquals("name"u8);
-                var isUrl = reader.ValueTextEquals("url"u8);
-                reader.Read();
-                if (isName) name = GbfsReader.ReadText(ref reader);
-                else if (isUrl) url = GbfsReader.ReadText(ref reader);
-                else reader.Skip();
-            }
             if (name is not null && url is not null) feeds[name] = url;
         }
         return feeds;

@@ -125,4 +125,35 @@ internal static class GbfsReader
                 return null;
         }
     }
+
+    /// <summary>An array of objects, keeping two text properties of each (feeds' name/url, vehicle types' id/propulsion).</summary>
+    public static List<(string? First, string? Second)> ReadTextPairs(ref Utf8JsonReader reader, ReadOnlySpan<byte> first, ReadOnlySpan<byte> second)
+    {
+        var pairs = new List<(string?, string?)>();
+        if (reader.TokenType != JsonTokenType.StartArray)
+        {
+            reader.Skip();
+            return pairs;
+        }
+        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+        {
+            if (reader.TokenType != JsonTokenType.StartObject)
+            {
+                reader.Skip();
+                continue;
+            }
+            string? a = null, b = null;
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                var isFirst = reader.ValueTextEquals(first);
+                var isSecond = reader.ValueTextEquals(second);
+                reader.Read();
+                if (isFirst) a = ReadText(ref reader);
+                else if (isSecond) b = ReadText(ref reader);
+                else reader.Skip();
+            }
+            pairs.Add((a, b));
+        }
+        return pairs;
+    }
 }

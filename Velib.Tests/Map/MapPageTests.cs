@@ -124,6 +124,36 @@ public sealed class MapPageTests(AppHostFixture app, BrowserFixture browser, ITe
         await Shot(page, "after-update");
     }
 
+    [SharedDataFact]
+    public async Task Sharing_the_location_lists_the_five_nearest_stations_that_match_the_filter()
+    {
+        await using var context = await browser.Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            Geolocation = new Geolocation { Latitude = 48.8566f, Longitude = 2.3522f },
+            Permissions = ["geolocation"],
+            ViewportSize = new ViewportSize { Width = 390, Height = 844 }, // a phone
+        });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(Url());
+        await page.WaitForFunctionAsync("() => Number(document.querySelector('#station-map')?.dataset.markers) > 0", null, new() { Timeout = 30_000 });
+
+        await page.GetByText("Needs an e-bike").ClickAsync();
+        await page.ClickAsync("#locate");
+        await page.WaitForSelectorAsync("#nearest-list .mud-list-item", new() { Timeout = 15_000 });
+
+        string[] expected = [], shown = [];
+        await AppHostFixture.Eventually(async () =>
+        {
+            expected = [.. Nearest.Find(await ApiStations(), 48.8566, 2.3522, new StationFilter(StationNeed.Ebike, 1)).Select(n => n.Station.Name)];
+            shown = [.. await page.Locator("#nearest-list .mud-list-item").AllInnerTextsAsync()];
+            return 0;
+        }, _ => shown.Length == expected.Length && shown.Zip(expected).All(p => p.First.StartsWith(p.Second, StringComparison.Ordinal)), TimeSpan.FromSeconds(15));
+
+        Assert.Equal(5, shown.Length);
+        Assert.All(shown.Zip(expected), p => Assert.StartsWith(p.Second, p.First));
+        await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.Screenshots, "phone-nearest.png"), FullPage = true });
+    }
+
     private static async Task AssertDetailShows(IPage page, Station station)
     {
         Assert.Equal(station.Mechanical, await Value(page, "detail-mechanical"));
