@@ -24,7 +24,8 @@ internal static class S3ResourceExtensions
         var directory = Path.Combine(builder.AppHostDirectory, "s3rver");
         var dataDir = Path.Combine(builder.VelibDataDirectory(), "s3");
         return builder.AddExecutable("s3", "node", directory, "start.js")
-            .WithHttpEndpoint(port: 4568, name: EndpointName, env: "S3_PORT")
+            // Proxyless: at shutdown DCP's proxy goes first, and the silo's last archive flush must still reach s3rver.
+            .WithHttpEndpoint(port: 4568, name: EndpointName, env: "S3_PORT", isProxied: false)
             .WithEnvironment("S3_DATA_DIR", dataDir)
             .WithEnvironment("S3_BUCKETS", config["Velib:S3:Bucket"] ?? "velib-archive")
             .WithHttpHealthCheck("/", statusCode: 200);

@@ -20,7 +20,14 @@ server.run().then(
   ({ address, port: bound }) => console.log(`s3rver listening on http://${address}:${bound}, data in ${directory}, buckets: ${buckets.join(', ')}`),
   err => { console.error(`s3rver failed to start: ${err.message}`); process.exit(1); });
 
-// DCP stops executables with SIGTERM (SIGINT on Ctrl+C); close the server so nothing outlives the AppHost.
+// The AppHost stops every resource at once. The silo flushes its pending changes to S3 while it shuts down,
+// so s3rver keeps serving for a short grace period before it exits; a second signal exits at once.
+const graceMs = Number(process.env.S3_SHUTDOWN_GRACE_MS ?? 8000);
+let stopping = false;
 for (const signal of ['SIGTERM', 'SIGINT']) {
-  process.on(signal, () => server.close().finally(() => process.exit(0)));
+  process.on(signal, () => {
+    if (stopping) process.exit(0);
+    stopping = true;
+    setTimeout(() => server.close().finally(() => process.exit(0)), graceMs);
+  });
 }
