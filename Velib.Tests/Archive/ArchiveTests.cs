@@ -107,6 +107,24 @@ public sealed partial class ArchiveTests : IAsyncLifetime
     }
 
     [SharedDataFact]
+    public async Task A_station_history_is_read_back_from_the_archive()
+    {
+        var ingestion = await StartSilo();
+        await PollSnapshots(ingestion, 0, 1, 2, 3);
+        await ingestion.FlushArchive();
+        var rows = await ChangeRows();
+        var busiest = rows.GroupBy(r => r.StationId).MaxBy(g => g.Count())!;
+
+        var history = await _clusters[0].Client.GetGrain<Velib.Contracts.Archive.IArchiveReaderGrain>(0)
+            .GetChanges(busiest.Key, DateTime.UtcNow.AddDays(-1), DateTime.UtcNow.AddMinutes(1));
+
+        Assert.True(busiest.Count() >= 3);
+        Assert.Equal(busiest.OrderBy(r => r.ObservedAt).Select(r => (r.Mechanical, r.Ebike, r.Docks)), history.Select(c => (c.Mechanical, c.Ebike, c.Docks)));
+        Assert.Empty(await _clusters[0].Client.GetGrain<Velib.Contracts.Archive.IArchiveReaderGrain>(0)
+            .GetChanges(busiest.Key, DateTime.UtcNow.AddDays(-3), DateTime.UtcNow.AddDays(-2)));
+    }
+
+    [SharedDataFact]
     public async Task Parquet_columns_are_snake_case_with_typed_timestamps()
     {
         var ingestion = await StartSilo();

@@ -44,7 +44,11 @@ public sealed class AppHostFixture : IAsyncLifetime
         Configuration = builder.Configuration;
         App = await builder.BuildAsync(cts.Token);
         await App.StartAsync(cts.Token);
-        await App.ResourceNotifications.WaitForResourceHealthyAsync("web", cts.Token);
+        // Every resource must come up healthy, as the dashboard shows it.
+        foreach (var resource in new[] { "s3", "silo", "web" })
+        {
+            await App.ResourceNotifications.WaitForResourceHealthyAsync(resource, cts.Token);
+        }
         Web = App.CreateHttpClient("web");
     }
 
