@@ -59,7 +59,6 @@ public static class Extensions
                 .AddSource(VelibTelemetryName)
                 .AddSource("Microsoft.Orleans.Application")
                 .AddSource("Microsoft.Orleans.Runtime")
-                .AddSource("Amazon.AWSSDK.S3")
                 .AddAspNetCoreInstrumentation(aspnet => aspnet.Filter = context =>
                     !context.Request.Path.StartsWithSegments(HealthEndpointPath)
                     && !context.Request.Path.StartsWithSegments(AlivenessEndpointPath))

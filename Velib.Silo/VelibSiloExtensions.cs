@@ -10,9 +10,6 @@ namespace Microsoft.Extensions.Hosting;
 /// <summary>Registers the silo's services: options, the feed client and telemetry.</summary>
 public static class VelibSiloExtensions
 {
-    /// <summary>The GBFS system this deployment ingests; the key of its ingestion grain.</summary>
-    public const string SystemName = "velib";
-
     /// <summary>Binds and validates settings at start, and registers the feed's services.</summary>
     public static IHostApplicationBuilder AddVelibSilo(this IHostApplicationBuilder builder)
     {
@@ -56,5 +53,5 @@ public static class VelibSiloExtensions
 
     /// <summary>Starts the ingestion grain when the silo is up.</summary>
     public static ISiloBuilder AddVelibStartup(this ISiloBuilder silo) =>
-        silo.AddStartupTask((services, _) => services.GetRequiredService<IGrainFactory>().GetGrain<IFeedIngestionGrain>(SystemName).Start());
+        silo.AddStartupTask((services, _) => services.GetRequiredService<IGrainFactory>().GetGrain<IFeedIngestionGrain>(VelibSystem.Name).Start());
 }

@@ -6,9 +6,6 @@ namespace Microsoft.Extensions.Hosting;
 /// <summary>Registers the web front end: Blazor with MudBlazor, and the OpenAPI document of the JSON API.</summary>
 public static class VelibWebExtensions
 {
-    /// <summary>The GBFS system shown; the key of its ingestion grain.</summary>
-    public const string SystemName = "velib";
-
     public static IHostApplicationBuilder AddVelibWeb(this IHostApplicationBuilder builder)
     {
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();

@@ -143,11 +143,7 @@ public sealed partial class ArchiveTests : IAsyncLifetime
             "installed", "renting", "returning", "last_reported"], reader.Schema.DataFields.Select(f => f.Name));
         Assert.Equal(typeof(DateTime), fields["observed_at"].ClrType);
         Assert.Equal(typeof(long), fields["station_id"].ClrType);
-        Assert.NotEqual(Parquet.CompressionMethod.None, reader.Metadata!.RowGroups[0].Columns[0].MetaData!.Codec switch
-        {
-            Parquet.Meta.CompressionCodec.UNCOMPRESSED => Parquet.CompressionMethod.None,
-            _ => Parquet.CompressionMethod.Zstd,
-        });
+        Assert.Equal(Parquet.Meta.CompressionCodec.ZSTD, reader.Metadata!.RowGroups[0].Columns[0].MetaData!.Codec);
     }
 
     [SharedDataFact]

@@ -27,4 +27,21 @@ public sealed class SimulatedIngestionTests
         Assert.Equal(1500, final.Stations);
         Assert.True((await ingestion.GetSnapshot()).Simulated);
     }
+
+    [Fact]
+    public async Task In_auto_mode_an_unreachable_live_feed_falls_back_to_the_simulated_network_and_says_so()
+    {
+        var settings = VelibTestCluster.Live("http://127.0.0.1:9/gbfs.json");
+        settings["Velib:Feed:Mode"] = "auto";
+        await using var cluster = await VelibTestCluster.StartAsync(settings);
+        var ingestion = cluster.Client.GetGrain<IFeedIngestionGrain>("velib");
+
+        await ingestion.Poll();
+
+        var status = await ingestion.GetStatus();
+        Assert.Equal("simulated", status.Mode);
+        Assert.Equal("simulated://velib", status.Url);
+        Assert.Equal(1500, status.Stations);
+        Assert.True((await ingestion.GetSnapshot()).Simulated);
+    }
 }

@@ -15,9 +15,9 @@ public static class HistoryApi
         app.MapGet("/api/stations/{id}/history", async Task<IResult> (string id, string? from, string? to, IClusterClient orleans, TimeProvider time) =>
             {
                 var now = time.GetUtcNow().UtcDateTime;
-                if (!long.TryParse(id, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var stationId))
+                if (!StationApi.TryParseStationId(id, out var stationId, out var problem))
                 {
-                    return TypedResults.Problem($"'{id}' is not a station id (a 64-bit integer).", statusCode: 400);
+                    return problem;
                 }
                 if (!TryTime(to, now, out var toUtc) || !TryTime(from, toUtc - InMemory, out var fromUtc) || fromUtc >= toUtc || toUtc - fromUtc > LongestWindow)
                 {

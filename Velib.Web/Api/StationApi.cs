@@ -17,9 +17,9 @@ public static class StationApi
 
         api.MapGet("/stations/{id}", async Task<IResult> (string id, IClusterClient orleans) =>
             {
-                if (!long.TryParse(id, System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture, out var stationId))
+                if (!TryParseStationId(id, out var stationId, out var problem))
                 {
-                    return TypedResults.Problem($"'{id}' is not a station id (a 64-bit integer).", statusCode: StatusCodes.Status400BadRequest);
+                    return problem;
                 }
                 var detail = await orleans.GetGrain<IStationGrain>(stationId).GetDetail();
                 return detail is null
@@ -36,6 +36,13 @@ public static class StationApi
         return app.MapVelibHistoryApi();
     }
 
+    /// <summary>Station ids are 64-bit integers; anything else is a 400 with a reason.</summary>
+    internal static bool TryParseStationId(string id, out long stationId, out IResult problem)
+    {
+        problem = TypedResults.Problem($"'{id}' is not a station id (a 64-bit integer).", statusCode: StatusCodes.Status400BadRequest);
+        return long.TryParse(id, System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture, out stationId);
+    }
+
     private static IFeedIngestionGrain Feed(IClusterClient orleans) =>
-        orleans.GetGrain<IFeedIngestionGrain>(Microsoft.Extensions.Hosting.VelibWebExtensions.SystemName);
+        orleans.GetGrain<IFeedIngestionGrain>(VelibSystem.Name);
 }

@@ -25,7 +25,7 @@ public sealed partial class NetworkView(IClusterClient orleans, IOptions<MapOpti
 
     public DateTime? ObservedUtc { get; private set; }
 
-    private IFeedIngestionGrain Feed => orleans.GetGrain<IFeedIngestionGrain>(Microsoft.Extensions.Hosting.VelibWebExtensions.SystemName);
+    private IFeedIngestionGrain Feed => orleans.GetGrain<IFeedIngestionGrain>(VelibSystem.Name);
 
     public IReadOnlyList<Station> Stations
     {
