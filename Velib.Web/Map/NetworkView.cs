@@ -23,6 +23,9 @@ public sealed partial class NetworkView(IClusterClient orleans, IOptions<MapOpti
 
     public bool Simulated { get; private set; }
 
+    /// <summary>The grain reference the ingestion grain pushes to (null before start).</summary>
+    internal INetworkObserver? Subscription => _reference;
+
     public DateTime? ObservedUtc { get; private set; }
 
     private IFeedIngestionGrain Feed => orleans.GetGrain<IFeedIngestionGrain>(VelibSystem.Name);
