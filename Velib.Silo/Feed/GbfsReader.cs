@@ -98,28 +98,9 @@ internal static class GbfsReader
             case JsonTokenType.Number:
                 return System.Text.Encoding.UTF8.GetString(reader.ValueSpan);
             case JsonTokenType.StartArray:
-                string? first = null, french = null;
-                while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
-                {
-                    if (reader.TokenType != JsonTokenType.StartObject)
-                    {
-                        reader.Skip();
-                        continue;
-                    }
-                    string? text = null, language = null;
-                    while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
-                    {
-                        var isText = reader.ValueTextEquals("text"u8);
-                        var isLanguage = reader.ValueTextEquals("language"u8);
-                        reader.Read();
-                        if (isText && reader.TokenType == JsonTokenType.String) text = reader.GetString();
-                        else if (isLanguage && reader.TokenType == JsonTokenType.String) language = reader.GetString();
-                        else reader.Skip();
-                    }
-                    first ??= text;
-                    if (language is not null && language.StartsWith("fr", StringComparison.OrdinalIgnoreCase)) french ??= text;
-                }
-                return french ?? first;
+                var texts = ReadTextPairs(ref reader, "text"u8, "language"u8);
+                return texts.FirstOrDefault(t => t.Second?.StartsWith("fr", StringComparison.OrdinalIgnoreCase) == true).First
+                    ?? texts.FirstOrDefault(t => t.First is not null).First;
             default:
                 reader.Skip();
                 return null;
