@@ -10,6 +10,8 @@ namespace Velib.Contracts.Feed;
 /// <param name="ConsecutiveFailures">Failed cycles since the last success.</param>
 /// <param name="LastError">Reason of the last failed cycle, cleared by a success.</param>
 /// <param name="Stale">True when no successful poll, or no new feed data, for 3 poll intervals.</param>
+/// <param name="SkippedRecords">Invalid station records skipped in the last successful cycle.</param>
+/// <param name="InformationLastUpdatedUtc">The station_information document's own timestamp; the status can be older than it.</param>
 [GenerateSerializer, Immutable, Alias("velib.FeedStatus")]
 public sealed record FeedStatus(
     [property: Id(0)] string Mode,
@@ -21,4 +23,5 @@ public sealed record FeedStatus(
     [property: Id(6)] int ConsecutiveFailures,
     [property: Id(7)] string? LastError,
     [property: Id(8)] bool Stale,
-    [property: Id(9)] int SkippedRecords);
+    [property: Id(9)] int SkippedRecords,
+    [property: Id(10)] DateTime? InformationLastUpdatedUtc = null);

@@ -18,17 +18,19 @@ internal sealed class FeedCatalog(TimeSpan refresh)
     public ParsedCycle Parse(FeedDocuments documents, DateTime observedUtc)
     {
         IReadOnlyDictionary<long, StationInfoRecord>? information = null;
+        DateTime? informationUpdatedUtc = null;
         var skipped = 0;
         if (documents.Information is { } infoJson)
         {
             var parsed = GbfsParser.ParseInformation(infoJson.Span);
             information = parsed.Stations.ToDictionary(s => s.Id);
+            informationUpdatedUtc = parsed.Header.LastUpdatedUtc;
             skipped += parsed.Skipped;
         }
         var types = documents.VehicleTypes is { } typesJson ? GbfsParser.ParseVehicleTypes(typesJson.Span) : null;
         var status = GbfsParser.ParseStatus(documents.Status.Span, types ?? _vehicleTypes);
         var stations = NetworkJoin.Join(information ?? _information, status.Stations, out var unknown);
-        return new ParsedCycle(stations, skipped + status.Skipped, status.Header.LastUpdatedUtc, information, types, unknown, observedUtc);
+        return new ParsedCycle(stations, skipped + status.Skipped, status.Header.LastUpdatedUtc, information, types, unknown, observedUtc, informationUpdatedUtc);
     }
 
     /// <summary>Adopts the cycle's documents. Returns true when station information is new or differs from the last read.</summary>
@@ -41,12 +43,16 @@ internal sealed class FeedCatalog(TimeSpan refresh)
                 || cycle.Information.Any(kv => !_information.TryGetValue(kv.Key, out var before) || before != kv.Value);
             _information = cycle.Information;
             _readUtc = cycle.ObservedUtc;
+            InformationUpdatedUtc = cycle.InformationUpdatedUtc;
         }
         _vehicleTypes = cycle.VehicleTypes ?? _vehicleTypes;
         // An unknown station means information is behind status; re-read it, but at most once per cycle that just read it.
         _wanted = cycle.Unknown > 0 && cycle.Information is null;
         return changed;
     }
+
+    /// <summary>The timestamp of the station_information document in use.</summary>
+    public DateTime? InformationUpdatedUtc { get; private set; }
 
     /// <summary>The station information in use.</summary>
     public IEnumerable<StationInfoRecord> Information => _information.Values;

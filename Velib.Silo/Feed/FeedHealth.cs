@@ -37,10 +37,10 @@ internal sealed class FeedHealth(TimeSpan pollInterval)
 
     public void CycleTook(double milliseconds) => _lastCycleMs = milliseconds;
 
-    public FeedStatus ToStatus(string mode, string url, int stations, DateTime nowUtc)
+    public FeedStatus ToStatus(string mode, string url, int stations, DateTime nowUtc, DateTime? informationUpdatedUtc)
     {
         var limit = 3 * pollInterval;
         var stale = _lastSuccessUtc is null || nowUtc - _lastSuccessUtc > limit || nowUtc - _lastNewDataUtc > limit;
-        return new FeedStatus(mode, url, _lastSuccessUtc, FeedUpdatedUtc, stations, _lastCycleMs, _failures, _lastError, stale, _skipped);
+        return new FeedStatus(mode, url, _lastSuccessUtc, FeedUpdatedUtc, stations, _lastCycleMs, _failures, _lastError, stale, _skipped, informationUpdatedUtc);
     }
 }

@@ -127,7 +127,7 @@ internal sealed partial class FeedIngestionGrain(
 
     public Task<FeedStatus> GetStatus() => Task.FromResult(_health.ToStatus(
         Simulated ? "simulated" : "live", _source?.Url ?? (Simulated ? "simulated://velib" : options.Value.Url),
-        _network?.Snapshot.Stations.Length ?? 0, time.GetUtcNow().UtcDateTime));
+        _network?.Snapshot.Stations.Length ?? 0, time.GetUtcNow().UtcDateTime, _catalog.InformationUpdatedUtc));
 
     public Task<NetworkSnapshot> GetSnapshot() => Task.FromResult(_network?.Snapshot ?? NetworkSnapshot.Empty(Simulated));
 

@@ -70,6 +70,17 @@ public sealed class MapComponentTests : IAsyncLifetime
         Assert.Contains("HTTP 500", banners.Find("#stale-banner").TextContent);
     }
 
+    [Fact]
+    public void Freshness_shows_our_last_update_and_the_feeds_own_age_and_an_older_status_than_station_list()
+    {
+        var now = DateTime.UtcNow;
+
+        var freshness = _context.Render<Freshness>(p => p.Add(c => c.UpdatedUtc, now.AddSeconds(-12))
+            .Add(c => c.FeedUtc, now.AddMinutes(-5)).Add(c => c.InformationUtc, now.AddMinutes(-3)));
+
+        Assert.Matches(@"updated 1[2-4] s ago · feed data 5 min old \(station list 2 min newer\)", freshness.Find("#freshness").TextContent.Trim());
+    }
+
     [Theory]
     [InlineData(StationNeed.Any, 1, true)]
     [InlineData(StationNeed.MechanicalBike, 2, true)]

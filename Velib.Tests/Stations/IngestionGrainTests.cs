@@ -48,6 +48,8 @@ public sealed class IngestionGrainTests : IAsyncLifetime
         Assert.Equal(1499, status.Stations);
         Assert.Null(status.LastError);
         Assert.False(status.Stale);
+        Assert.NotNull(status.FeedLastUpdatedUtc);
+        Assert.NotNull(status.InformationLastUpdatedUtc);
     }
 
     [SharedDataFact]
