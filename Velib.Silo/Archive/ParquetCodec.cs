@@ -17,8 +17,4 @@ public static class ParquetCodec
 
     public static async Task<IList<T>> ReadAsync<T>(Stream parquet, CancellationToken cancellationToken = default) where T : class, new() =>
         (await ParquetSerializer.DeserializeAsync<T>(parquet, Options, cancellationToken: cancellationToken)).Data;
-
-    /// <summary>The column names of a Parquet file, in order.</summary>
-    public static async Task<IReadOnlyList<string>> ColumnsAsync<T>(Stream parquet, CancellationToken cancellationToken = default) where T : class, new() =>
-        [.. (await ParquetSerializer.DeserializeAsync<T>(parquet, Options, cancellationToken: cancellationToken)).Schema.Fields.Select(f => f.Name)];
 }

@@ -25,15 +25,22 @@ internal sealed class GbfsClient(HttpClient http, IOptions<FeedOptions> options)
             }
             await using var body = await response.Content.ReadAsStreamAsync(cancellationToken);
             using var buffer = new MemoryStream(checked((int)(response.Content.Headers.ContentLength ?? 64 * 1024)));
-            var chunk = new byte[81920];
-            int read;
-            while ((read = await body.ReadAsync(chunk, cancellationToken)) > 0)
+            var chunk = System.Buffers.ArrayPool<byte>.Shared.Rent(81920);
+            try
             {
-                if (buffer.Length + read > max)
+                int read;
+                while ((read = await body.ReadAsync(chunk, cancellationToken)) > 0)
                 {
-                    throw new FeedFetchException("size", $"{url}: body exceeds {max} bytes");
+                    if (buffer.Length + read > max)
+                    {
+                        throw new FeedFetchException("size", $"{url}: body exceeds {max} bytes");
+                    }
+                    buffer.Write(chunk, 0, read);
                 }
-                buffer.Write(chunk, 0, read);
+            }
+            finally
+            {
+                System.Buffers.ArrayPool<byte>.Shared.Return(chunk);
             }
             return buffer.GetBuffer().AsMemory(0, (int)buffer.Length);
         }

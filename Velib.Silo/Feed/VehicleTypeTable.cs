@@ -9,8 +9,6 @@ internal sealed class VehicleTypeTable(IReadOnlyList<(byte[] Utf8Id, bool Electr
     /// <summary>No vehicle_types feed: ids are classified by name alone.</summary>
     public static VehicleTypeTable Empty { get; } = new([]);
 
-    public int Count => types.Count;
-
     /// <summary>Classifies the vehicle_type_id under the reader without allocating.</summary>
     public bool IsElectric(ref Utf8JsonReader reader)
     {

@@ -5,13 +5,19 @@ namespace Velib.Tests.Stations;
 
 public sealed class SimulatedIngestionTests
 {
+    // The live URL refuses connections, so "auto" must fall back and "simulated" never tries it.
+    private static Task<Orleans.TestingHost.InProcessTestCluster> StartAsync(string mode)
+    {
+        var settings = VelibTestCluster.Live("http://127.0.0.1:9/gbfs.json");
+        settings["Velib:Feed:Mode"] = mode;
+        return VelibTestCluster.StartAsync(settings);
+    }
+
     [Fact]
     public async Task The_simulated_feed_is_ingested_cycle_after_cycle_and_always_flagged()
     {
-        var settings = VelibTestCluster.Live("http://127.0.0.1:9/gbfs.json");
-        settings["Velib:Feed:Mode"] = "simulated";
-        await using var cluster = await VelibTestCluster.StartAsync(settings);
-        var ingestion = cluster.Client.GetGrain<IFeedIngestionGrain>("velib");
+        await using var cluster = await StartAsync("simulated");
+        var ingestion = cluster.Client.GetGrain<IFeedIngestionGrain>(VelibSystem.Name);
 
         Assert.Equal(1500, await ingestion.Poll());
         for (var i = 0; i < 3; i++)
@@ -31,10 +37,8 @@ public sealed class SimulatedIngestionTests
     [Fact]
     public async Task In_auto_mode_an_unreachable_live_feed_falls_back_to_the_simulated_network_and_says_so()
     {
-        var settings = VelibTestCluster.Live("http://127.0.0.1:9/gbfs.json");
-        settings["Velib:Feed:Mode"] = "auto";
-        await using var cluster = await VelibTestCluster.StartAsync(settings);
-        var ingestion = cluster.Client.GetGrain<IFeedIngestionGrain>("velib");
+        await using var cluster = await StartAsync("auto");
+        var ingestion = cluster.Client.GetGrain<IFeedIngestionGrain>(VelibSystem.Name);
 
         await ingestion.Poll();
 

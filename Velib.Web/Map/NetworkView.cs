@@ -26,10 +26,15 @@ public sealed partial class NetworkView(IClusterClient orleans, IOptions<MapOpti
     /// <summary>The grain reference the ingestion grain pushes to (null before start).</summary>
     internal INetworkObserver? Subscription => _reference;
 
-    public DateTime? ObservedUtc { get; private set; }
-
     private IFeedIngestionGrain Feed => orleans.GetGrain<IFeedIngestionGrain>(VelibSystem.Name);
 
+    /// <summary>Stations held now, without copying them.</summary>
+    public int Count
+    {
+        get { lock (_gate) return _stations.Count; }
+    }
+
+    /// <summary>A copy of every station, safe to enumerate while pushes arrive.</summary>
     public IReadOnlyList<Station> Stations
     {
         get { lock (_gate) return [.. _stations.Values]; }
@@ -94,7 +99,6 @@ public sealed partial class NetworkView(IClusterClient orleans, IOptions<MapOpti
             foreach (var id in delta.Removed) _stations.Remove(id);
             _version = delta.ToVersion;
             Simulated = delta.Simulated;
-            ObservedUtc = delta.ObservedUtc ?? ObservedUtc;
         }
         Changed?.Invoke(delta);
     }
