@@ -2,27 +2,31 @@ using Velib.AppHost;
 
 var builder = DistributedApplication.CreateBuilder(args);
 
-// Resources: the archive's S3 (a local s3rver unless Velib:S3 points at a real service).
+// Resources: the store (a local Garnet unless ConnectionStrings:store names one) and the archive's S3
+// (a local s3rver unless Velib:S3 points at a real service).
+var (store, localStore) = builder.AddVelibStore();
 var s3 = builder.AddVelibS3();
 
-// Orleans: development clustering needs no database, so the app runs with no container engine.
-var orleans = builder.AddOrleans("cluster")
-    .WithDevelopmentClustering()
-    .WithMemoryReminders()
-    .WithMemoryGrainStorage("Default");
+// Orleans: membership, reminders and grain state all live in the store, so any silo can fail.
+var orleans = builder.AddVelibCluster(store);
 
-// Projects
-var silo = builder.AddProject<Projects.Velib_Silo>("silo")
-    .WithOrleansSilo(orleans)
-    .WithVelibSettings()
+// Projects: Velib:Cluster:Silos silos (2 by default) and the web, an Orleans client that finds
+// the gateways in the membership table.
+var silos = builder.AddVelibSilos(orleans, silo => silo
+    .WithVelibSettings(VelibSettings.Silo)
     .WithS3(s3)
-    .WithHttpHealthCheck("/health");
-
-builder.AddProject<Projects.Velib_Web>("web")
-    .WithOrleansClientOf(orleans, silo)
-    .WithVelibSettings()
-    .WithExternalHttpEndpoints()
+    .WaitForStore(localStore)
     .WithHttpHealthCheck("/health")
-    .WaitFor(silo);
+    .WithSiloCommands());
+
+var web = builder.AddProject<Projects.Velib_Web>("web")
+    .WithReference(orleans.AsClient())
+    .WithVelibSettings(VelibSettings.Web)
+    .WithExternalHttpEndpoints()
+    .WithHttpHealthCheck("/health");
+foreach (var silo in silos)
+{
+    web.WaitFor(silo);
+}
 
 builder.Build().Run();

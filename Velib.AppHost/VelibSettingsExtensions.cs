@@ -6,16 +6,20 @@ namespace Velib.AppHost;
 internal static class VelibSettingsExtensions
 {
     /// <summary>
-    /// Every key under <c>Velib</c> (command line, environment, appsettings, user secrets) reaches the project
-    /// as an environment variable, so <c>--Velib:Feed:Url=…</c> on the AppHost configures the silo.
+    /// Every key under <paramref name="sections"/> (command line, environment, appsettings, user secrets) reaches
+    /// the project as an environment variable, so <c>--Velib:Feed:Url=…</c> on the AppHost configures the silos.
+    /// A process gets only the sections it reads, and never a secret.
     /// </summary>
-    public static IResourceBuilder<ProjectResource> WithVelibSettings(this IResourceBuilder<ProjectResource> project)
+    public static IResourceBuilder<ProjectResource> WithVelibSettings(this IResourceBuilder<ProjectResource> project, params string[] sections)
     {
-        foreach (var (key, value) in project.ApplicationBuilder.Configuration.GetSection("Velib").AsEnumerable())
+        foreach (var section in sections)
         {
-            if (value is not null && !key.Equals("Velib:DataDir", StringComparison.OrdinalIgnoreCase))
+            foreach (var (key, value) in project.ApplicationBuilder.Configuration.GetSection(section).AsEnumerable())
             {
-                project.WithEnvironment(key.Replace(":", "__", StringComparison.Ordinal), value);
+                if (value is not null && !VelibSettings.Secret.Contains(key, StringComparer.OrdinalIgnoreCase))
+                {
+                    project.WithEnvironment(key.Replace(":", "__", StringComparison.Ordinal), value);
+                }
             }
         }
         return project;

@@ -1,3 +1,5 @@
+using Velib.Silo.Commands;
+
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
@@ -6,4 +8,5 @@ builder.UseOrleans(silo => silo.AddVelibStartup());
 
 var app = builder.Build();
 app.MapDefaultEndpoints();
+app.MapVelibCommands();
 app.Run();

@@ -1,8 +1,10 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
 using Velib.Contracts.Feed;
 using Velib.Silo.Archive;
 using Velib.Silo.Feed;
+using Velib.Silo.Ingestion;
 using Velib.Silo.Telemetry;
 
 namespace Microsoft.Extensions.Hosting;
@@ -14,6 +16,8 @@ public static class VelibSiloExtensions
     public static IHostApplicationBuilder AddVelibSilo(this IHostApplicationBuilder builder)
     {
         builder.Services.AddVelibSiloServices(builder.Configuration);
+        builder.Services.AddVelibStore();
+        builder.Services.AddHostedService<IngestionWatchdog>();
         return builder;
     }
 
@@ -24,6 +28,7 @@ public static class VelibSiloExtensions
         services.AddOptions<ArchiveOptions>().Bind(configuration.GetSection(ArchiveOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<S3Options>().Bind(configuration.GetSection(S3Options.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton(TimeProvider.System);
+        services.TryAddSingleton(sp => new FeedClock(sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<FeedMetrics>();
         services.AddSingleton<FeedSourceFactory>();
         services.AddSingleton<ArchiveMetrics>();
@@ -51,7 +56,7 @@ public static class VelibSiloExtensions
         return services;
     }
 
-    /// <summary>Starts the ingestion grain when the silo is up.</summary>
+    /// <summary>Starts the ingestion grain (and through it the archive's reminder) when a silo is up. Idempotent.</summary>
     public static ISiloBuilder AddVelibStartup(this ISiloBuilder silo) =>
         silo.AddStartupTask((services, _) => services.GetRequiredService<IGrainFactory>().GetGrain<IFeedIngestionGrain>(VelibSystem.Name).Start());
 }

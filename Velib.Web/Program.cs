@@ -1,9 +1,11 @@
+using Velib.Web.Api;
 using Velib.Web.Components;
 
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
 builder.AddVelibWeb();
+builder.Services.AddVelibStore();
 builder.UseOrleansClient();
 
 var app = builder.Build();

@@ -6,7 +6,9 @@ const S3rver = require('s3rver');
 
 const port = Number(process.env.S3_PORT || 4569);
 const directory = path.resolve(process.env.S3_DATA_DIR || path.join(__dirname, 'data'));
-const buckets = (process.env.S3_BUCKETS || 'velib-archive').split(',').filter(Boolean);
+// The bucket comes from the AppHost, which holds the one default; without it there is nothing to serve.
+const buckets = (process.env.S3_BUCKETS || '').split(',').filter(Boolean);
+if (buckets.length === 0) { console.error('S3_BUCKETS is not set: name the bucket(s) to create'); process.exit(2); }
 
 const server = new S3rver({
   address: '127.0.0.1',

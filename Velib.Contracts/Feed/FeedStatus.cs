@@ -11,6 +11,7 @@ namespace Velib.Contracts.Feed;
 /// <param name="LastError">Reason of the last failed cycle, cleared by a success.</param>
 /// <param name="Stale">True when no successful poll, or no new feed data, for 3 poll intervals.</param>
 /// <param name="SkippedRecords">Invalid station records skipped in the last successful cycle.</param>
+/// <param name="Silo">The silo hosting the ingestion grain (<c>host:port</c> of its silo endpoint).</param>
 /// <param name="InformationLastUpdatedUtc">The station_information document's own timestamp; the status can be older than it.</param>
 [GenerateSerializer, Immutable, Alias("velib.FeedStatus")]
 public sealed record FeedStatus(
@@ -24,4 +25,5 @@ public sealed record FeedStatus(
     [property: Id(7)] string? LastError,
     [property: Id(8)] bool Stale,
     [property: Id(9)] int SkippedRecords,
-    [property: Id(10)] DateTime? InformationLastUpdatedUtc = null);
+    [property: Id(10)] DateTime? InformationLastUpdatedUtc = null,
+    [property: Id(11)] string? Silo = null);

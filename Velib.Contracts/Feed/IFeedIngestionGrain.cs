@@ -1,29 +1,18 @@
-using Velib.Contracts.Archive;
 using Velib.Contracts.Stations;
 
 namespace Velib.Contracts.Feed;
 
 /// <summary>
 /// One per GBFS system (key: the system name, <c>velib</c>). Polls the feed, fans changes out to the
-/// station grains, keeps the versioned network snapshot and collects changes for the archive.
+/// station grains, keeps the versioned network snapshot and spools the changes to the archive grain.
 /// </summary>
 public interface IFeedIngestionGrain : IGrainWithStringKey
 {
-    /// <summary>Registers the keep-alive reminder and starts polling. Idempotent.</summary>
+    /// <summary>Registers the keep-alive and archive reminders and starts polling. Idempotent, and cheap once running.</summary>
     Task Start();
 
     /// <summary>Runs one ingest cycle now. Returns the number of stations that changed.</summary>
     Task<int> Poll();
-
-    /// <summary>
-    /// Uploads every spooled change to S3 now (the archive reminder calls this). Idempotent: a retry reuses the
-    /// object keys of the batch it retries. Returns the number of change rows uploaded.
-    /// </summary>
-    Task<long> FlushArchive();
-
-    /// <summary>State of the change archive.</summary>
-    [AlwaysInterleave]
-    Task<ArchiveStatus> GetArchiveStatus();
 
     /// <summary>Current health of the feed.</summary>
     [AlwaysInterleave]

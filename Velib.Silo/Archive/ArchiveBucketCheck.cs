@@ -1,4 +1,5 @@
 using Amazon.Runtime;
+using Microsoft.Extensions.Options;
 
 namespace Velib.Silo.Archive;
 
@@ -6,7 +7,7 @@ namespace Velib.Silo.Archive;
 /// Fails start-up with a clear message when the configured bucket does not exist. An unreachable S3 only
 /// warns: ingestion goes on and the spool keeps every change until S3 is back.
 /// </summary>
-internal sealed partial class ArchiveBucketCheck(S3ArchiveStore store, ILogger<ArchiveBucketCheck> logger) : IHostedService
+internal sealed partial class ArchiveBucketCheck(S3ArchiveStore store, IOptions<S3Options> options, ILogger<ArchiveBucketCheck> logger) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -14,7 +15,8 @@ internal sealed partial class ArchiveBucketCheck(S3ArchiveStore store, ILogger<A
         try
         {
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            timeout.CancelAfter(TimeSpan.FromSeconds(30));
+            // A hanging S3 delays start-up by one request timeout at most, then only warns.
+            timeout.CancelAfter(options.Value.Timeout);
             exists = await store.BucketExistsAsync(timeout.Token);
         }
         catch (Exception ex) when (ex is AmazonServiceException or HttpRequestException or OperationCanceledException or AmazonClientException)

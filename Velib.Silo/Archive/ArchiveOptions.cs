@@ -16,17 +16,7 @@ public sealed class ArchiveOptions
     [Required, RegularExpression("^([A-Za-z0-9._-]+/)+$", ErrorMessage = "Prefix must be path segments ending with '/', for example 'velib/'.")]
     public string Prefix { get; set; } = "velib/";
 
-    /// <summary>
-    /// Folder of the durable spool of changes not yet in S3. It must survive a silo restart, so it is a local
-    /// folder and not memory. Empty means a folder under the system's temporary directory.
-    /// </summary>
-    public string? SpoolDirectory { get; set; }
-
     /// <summary>Spooled changes kept at most while S3 is unreachable (about 4 weeks of Vélib' changes by default).</summary>
     [Range(1000, 100_000_000)]
     public long MaxPendingChanges { get; set; } = 2_000_000;
-
-    /// <summary>The spool folder of one system.</summary>
-    public string SpoolFor(string system) => Path.Combine(
-        string.IsNullOrWhiteSpace(SpoolDirectory) ? Path.Combine(Path.GetTempPath(), "velib", "spool") : SpoolDirectory, system);
 }

@@ -1,52 +1,66 @@
 using System.Diagnostics;
 using Velib.Contracts.Archive;
 using Velib.Contracts.Stations;
-using Velib.Silo.Feed;
 using Velib.Silo.Telemetry;
 
 namespace Velib.Silo.Archive;
 
 /// <summary>
-/// One system's archive: spools changes durably, and on flush turns each sealed batch into one Parquet object
-/// per hour. A batch leaves the spool only when all its objects are in S3, so an outage or a crash never
-/// loses a change, and its keys never change, so a retry never duplicates one.
+/// One system's archive: spools changes durably in the store, and on flush turns each sealed batch into one
+/// Parquet object per hour. A batch leaves the spool only when all its objects are in S3, so an outage or a lost
+/// silo never loses a change, and its keys never change, so a retry never duplicates one.
 /// </summary>
-internal sealed class ChangeArchive(string system, ChangeSpool spool, S3ArchiveStore store, ArchiveOptions options,
+internal sealed class ChangeArchive(string system, StoreSpool spool, S3ArchiveStore store, ArchiveOptions options,
     ArchiveMetrics metrics, ILogger logger)
 {
     private DateTime? _lastFlushUtc, _failingSinceUtc;
     private string? _lastKey, _lastError;
-    private long _objects, _rows;
+    private long _objects, _rows, _pending;
+    private int _warnedPercent;
 
-    public long Pending => spool.Pending;
+    /// <summary>Rows pending at the last append or flush (kept here so that a status never waits on the store).</summary>
+    public long Pending => _pending;
 
-    public ArchiveStatus Status => new(store.Bucket, store.Endpoint, _lastFlushUtc, _lastKey, spool.Pending, _objects, _rows, _lastError);
+    public ArchiveStatus Status => new(store.Bucket, store.Endpoint, _lastFlushUtc, _lastKey, _pending, _objects, _rows, _lastError);
 
-    /// <summary>Spools changes before the cycle that found them is acknowledged.</summary>
-    public async Task AppendAsync(IReadOnlyList<StationChange> changes)
+    public async Task LoadAsync()
     {
-        if (!await spool.AppendAsync(changes))
+        _pending = await spool.PendingAsync();
+        metrics.Pending(_pending);
+    }
+
+    /// <summary>Spools changes before the cycle that found them is acknowledged. Returns the rows appended.</summary>
+    public async Task<long> AppendAsync(IReadOnlyList<StationChange> changes)
+    {
+        var (appended, pending) = await spool.AppendAsync(changes);
+        _pending = pending;
+        metrics.Pending(pending);
+        if (appended < 0)
         {
-            metrics.Dropped(changes.Count);
-            ArchiveLog.SpoolFull(logger, system, changes.Count);
+            metrics.Dropped(-appended);
+            ArchiveLog.SpoolFull(logger, system, -appended);
+            return 0;
         }
-        else if (spool.Fill >= 0.8)
+        // Warn at 80 % and at each further 5 %, not on every cycle.
+        var percent = (int)(100 * pending / spool.MaxPending) / 5 * 5;
+        if (percent >= 80 && percent > _warnedPercent)
         {
-            ArchiveLog.SpoolFilling(logger, system, spool.Fill * 100, spool.Pending, _failingSinceUtc);
+            ArchiveLog.SpoolFilling(logger, system, percent, pending, _failingSinceUtc);
         }
-        metrics.Pending(spool.Pending);
+        _warnedPercent = percent;
+        return appended;
     }
 
     /// <summary>Spools a station_information snapshot (at start, and whenever it changes).</summary>
-    public Task AppendStationsAsync(IEnumerable<StationInfoRecord> stations, DateTime observedUtc) =>
-        spool.AppendStationsAsync([.. stations.Select(s => new StationRow
+    public Task AppendStationsAsync(IEnumerable<StationInfo> stations, DateTime observedUtc) =>
+        spool.AddStationsAsync([.. stations.Select(s => new StationRow
         {
             System = system, StationId = s.Id, StationCode = s.Code, Name = s.Name, Lat = s.Lat, Lon = s.Lon,
             Capacity = s.Capacity, ObservedAt = observedUtc,
         })], observedUtc);
 
     /// <summary>Uploads every sealed batch; throws on the first failure, keeping what is not yet uploaded.</summary>
-    public async Task<long> FlushAsync(DateTime nowUtc, CancellationToken cancellationToken)
+    public async Task<(long Rows, int Objects)> FlushAsync(DateTime nowUtc, CancellationToken cancellationToken)
     {
         using var flush = VelibActivity.StartRoot($"archive flush {system}");
         var started = Stopwatch.GetTimestamp();
@@ -54,25 +68,25 @@ internal sealed class ChangeArchive(string system, ChangeSpool spool, S3ArchiveS
         var objects = 0;
         try
         {
-            spool.Seal(nowUtc);
-            foreach (var file in spool.Sealed())
+            await spool.SealAsync(nowUtc);
+            foreach (var batch in await spool.SealedAsync())
             {
-                if (file.IsStations)
+                if (batch.IsStations)
                 {
-                    var stations = await ChangeSpool.ReadAsync(file, SpoolJson.Default.StationRow);
-                    await PutAsync(ArchiveLayout.StationsKey(options.Prefix, file.StampUtc), stations, 0, cancellationToken);
-                    spool.Complete(file, 0);
+                    var stations = await spool.ReadAsync(batch, SpoolJson.Default.StationRow);
+                    await PutAsync(ArchiveLayout.StationsKey(options.Prefix, batch.StampUtc), stations, 0, cancellationToken);
+                    _pending = await spool.CompleteAsync(batch, 0);
                     objects++;
                     continue;
                 }
-                var changes = await ChangeSpool.ReadAsync(file, SpoolJson.Default.StationChange);
+                var changes = await spool.ReadAsync(batch, SpoolJson.Default.StationChange);
                 foreach (var hour in changes.GroupBy(c => ArchiveLayout.HourOf(c.ObservedUtc)).OrderBy(g => g.Key))
                 {
-                    var key = ArchiveLayout.ChangesKey(options.Prefix, hour.Key, file.StampUtc, file.BatchId);
+                    var key = ArchiveLayout.ChangesKey(options.Prefix, hour.Key, batch.StampUtc, batch.BatchId);
                     await PutAsync(key, [.. hour.Select(c => ChangeRow.From(system, c))], hour.Count(), cancellationToken);
                     objects++;
                 }
-                spool.Complete(file, changes.Count);
+                _pending = await spool.CompleteAsync(batch, changes.Count);
                 rows += changes.Count;
             }
             _lastFlushUtc = nowUtc;
@@ -80,7 +94,7 @@ internal sealed class ChangeArchive(string system, ChangeSpool spool, S3ArchiveS
             _failingSinceUtc = null;
             flush?.SetTag("velib.archive.rows", rows).SetTag("velib.archive.objects", objects);
             if (objects > 0) ArchiveLog.Flushed(logger, system, rows, objects, store.Bucket, _lastKey!);
-            return rows;
+            return (rows, objects);
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
@@ -92,7 +106,7 @@ internal sealed class ChangeArchive(string system, ChangeSpool spool, S3ArchiveS
         }
         finally
         {
-            metrics.Pending(spool.Pending);
+            metrics.Pending(_pending);
             metrics.FlushCompleted(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         }
     }

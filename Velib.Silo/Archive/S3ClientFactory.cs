@@ -13,7 +13,7 @@ internal static class S3ClientFactory
         {
             ForcePathStyle = options.ForcePathStyle,
             // Short timeouts and few retries: the spool keeps the data, so failing fast only delays an upload.
-            Timeout = TimeSpan.FromSeconds(30),
+            Timeout = options.Timeout,
             MaxErrorRetry = 2,
         };
         if (!string.IsNullOrWhiteSpace(options.ServiceUrl))

@@ -31,6 +31,10 @@ public sealed class S3Options
     /// <summary>Secret key; never logged.</summary>
     public string? SecretKey { get; set; }
 
+    /// <summary>Timeout of one S3 request. A hanging S3 only delays the archive, never ingestion; this bounds by how much.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "00:10:00")]
+    public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(30);
+
     /// <summary>The endpoint to show users: the service URL or the AWS region, never credentials.</summary>
     public string DisplayEndpoint => string.IsNullOrWhiteSpace(ServiceUrl) ? $"https://s3.{Region}.amazonaws.com"
         // A URL may carry user info; it is dropped so that nothing secret is shown.

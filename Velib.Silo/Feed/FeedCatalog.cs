@@ -1,3 +1,4 @@
+using Velib.Contracts.Stations;
 namespace Velib.Silo.Feed;
 
 /// <summary>
@@ -6,7 +7,7 @@ namespace Velib.Silo.Feed;
 /// </summary>
 internal sealed class FeedCatalog(TimeSpan refresh)
 {
-    private IReadOnlyDictionary<long, StationInfoRecord> _information = new Dictionary<long, StationInfoRecord>();
+    private IReadOnlyDictionary<long, StationInfo> _information = new Dictionary<long, StationInfo>();
     private VehicleTypeTable _vehicleTypes = VehicleTypeTable.Empty;
     private DateTime? _readUtc;
     private bool _wanted = true;
@@ -17,7 +18,7 @@ internal sealed class FeedCatalog(TimeSpan refresh)
     /// <summary>Parses and joins; throws <see cref="FeedFormatException"/> if any document is unusable.</summary>
     public ParsedCycle Parse(FeedDocuments documents, DateTime observedUtc)
     {
-        IReadOnlyDictionary<long, StationInfoRecord>? information = null;
+        IReadOnlyDictionary<long, StationInfo>? information = null;
         DateTime? informationUpdatedUtc = null;
         var skipped = 0;
         if (documents.Information is { } infoJson)
@@ -33,14 +34,18 @@ internal sealed class FeedCatalog(TimeSpan refresh)
         return new ParsedCycle(stations, skipped + status.Skipped, status.Header.LastUpdatedUtc, information, types, unknown, observedUtc, informationUpdatedUtc);
     }
 
-    /// <summary>Adopts the cycle's documents. Returns true when station information is new or differs from the last read.</summary>
-    public bool Commit(ParsedCycle cycle)
+    /// <summary>The cycle's station information when it is new or differs from the one in use, else null.</summary>
+    public IReadOnlyCollection<StationInfo>? InformationChanged(ParsedCycle cycle) =>
+        cycle.Information is { } next && (_readUtc is null || next.Count != _information.Count
+            || next.Any(kv => !_information.TryGetValue(kv.Key, out var before) || before != kv.Value))
+            ? [.. next.Values]
+            : null;
+
+    /// <summary>Adopts the cycle's documents.</summary>
+    public void Commit(ParsedCycle cycle)
     {
-        var changed = false;
         if (cycle.Information is not null)
         {
-            changed = _readUtc is null || cycle.Information.Count != _information.Count
-                || cycle.Information.Any(kv => !_information.TryGetValue(kv.Key, out var before) || before != kv.Value);
             _information = cycle.Information;
             _readUtc = cycle.ObservedUtc;
             InformationUpdatedUtc = cycle.InformationUpdatedUtc;
@@ -48,12 +53,9 @@ internal sealed class FeedCatalog(TimeSpan refresh)
         _vehicleTypes = cycle.VehicleTypes ?? _vehicleTypes;
         // An unknown station means information is behind status; re-read it, but at most once per cycle that just read it.
         _wanted = cycle.Unknown > 0 && cycle.Information is null;
-        return changed;
     }
 
     /// <summary>The timestamp of the station_information document in use.</summary>
     public DateTime? InformationUpdatedUtc { get; private set; }
 
-    /// <summary>The station information in use.</summary>
-    public IEnumerable<StationInfoRecord> Information => _information.Values;
 }

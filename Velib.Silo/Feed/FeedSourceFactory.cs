@@ -4,7 +4,7 @@ using Velib.Contracts.Feed;
 namespace Velib.Silo.Feed;
 
 /// <summary>Chooses the feed source for <see cref="FeedOptions.Mode"/>; <c>auto</c> probes the live feed once.</summary>
-internal sealed class FeedSourceFactory(IServiceProvider services, IOptions<FeedOptions> options, TimeProvider time,
+internal sealed class FeedSourceFactory(IServiceProvider services, IOptions<FeedOptions> options, FeedClock clock,
     ILogger<FeedSourceFactory> logger)
 {
     private static readonly TimeSpan ProbeTimeout = TimeSpan.FromSeconds(10);
@@ -14,7 +14,7 @@ internal sealed class FeedSourceFactory(IServiceProvider services, IOptions<Feed
         var o = options.Value;
         if (o.Mode == FeedMode.Simulated)
         {
-            return new FeedSimulator(time);
+            return new FeedSimulator(clock.Time);
         }
         var live = new LiveFeedSource(services.GetRequiredService<GbfsClient>(), o.Url);
         if (o.Mode == FeedMode.Live)
@@ -31,7 +31,7 @@ internal sealed class FeedSourceFactory(IServiceProvider services, IOptions<Feed
         catch (Exception ex) when (ex is FeedFetchException or FeedFormatException or OperationCanceledException)
         {
             FeedLog.FallingBackToSimulated(logger, system, o.Url, ex.Message);
-            return new FeedSimulator(time);
+            return new FeedSimulator(clock.Time);
         }
     }
 }

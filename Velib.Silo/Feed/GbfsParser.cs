@@ -1,3 +1,4 @@
+using Velib.Contracts.Stations;
 using System.Text.Json;
 
 namespace Velib.Silo.Feed;
@@ -43,8 +44,8 @@ internal static class GbfsParser
         return chosen is { Count: > 0 } ? chosen : throw new FeedFormatException("gbfs.json lists no feeds");
     }
 
-    public static GbfsDocument<StationInfoRecord> ParseInformation(ReadOnlySpan<byte> json) =>
-        ParseStations<StationInfoRecord>(json, "station_information", StationRecordReaders.TryReadInformation, r => r.Id);
+    public static GbfsDocument<StationInfo> ParseInformation(ReadOnlySpan<byte> json) =>
+        ParseStations<StationInfo>(json, "station_information", StationRecordReaders.TryReadInformation, r => r.Id);
 
     public static GbfsDocument<StationStatusRecord> ParseStatus(ReadOnlySpan<byte> json, VehicleTypeTable types) =>
         ParseStations(json, "station_status",

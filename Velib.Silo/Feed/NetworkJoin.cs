@@ -10,7 +10,7 @@ internal static class NetworkJoin
     /// (its counts are real) with its id as name and no position, and reported in <paramref name="unknown"/>
     /// so that the caller re-reads station_information.
     /// </summary>
-    public static List<Station> Join(IReadOnlyDictionary<long, StationInfoRecord> information,
+    public static List<Station> Join(IReadOnlyDictionary<long, StationInfo> information,
         IReadOnlyList<StationStatusRecord> status, out int unknown)
     {
         unknown = 0;
@@ -21,7 +21,7 @@ internal static class NetworkJoin
             {
                 unknown++;
                 var code = s.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
-                info = new StationInfoRecord(s.Id, code, $"Station {code}", 0, 0, 0);
+                info = new StationInfo(s.Id, code, $"Station {code}", 0, 0, 0);
             }
             stations.Add(new Station(s.Id, info.Code, info.Name, info.Lat, info.Lon, info.Capacity,
                 s.Mechanical, s.Ebike, s.Docks, s.Installed, s.Renting, s.Returning, s.LastReportedUtc, null));

@@ -7,5 +7,5 @@ namespace Velib.Silo.Feed;
 /// <param name="Unknown">Status stations absent from station_information.</param>
 internal sealed record ParsedCycle(
     List<Station> Stations, int Skipped, DateTime? FeedUpdatedUtc,
-    IReadOnlyDictionary<long, StationInfoRecord>? Information, VehicleTypeTable? VehicleTypes, int Unknown, DateTime ObservedUtc,
+    IReadOnlyDictionary<long, StationInfo>? Information, VehicleTypeTable? VehicleTypes, int Unknown, DateTime ObservedUtc,
     DateTime? InformationUpdatedUtc = null);

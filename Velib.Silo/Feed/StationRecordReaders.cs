@@ -1,3 +1,4 @@
+using Velib.Contracts.Stations;
 using System.Text.Json;
 
 namespace Velib.Silo.Feed;
@@ -68,7 +69,7 @@ internal static class StationRecordReaders
         return valid;
     }
 
-    public static bool TryReadInformation(ref Utf8JsonReader reader, out StationInfoRecord record)
+    public static bool TryReadInformation(ref Utf8JsonReader reader, out StationInfo record)
     {
         long id = 0;
         string? idText = null, code = null, shortName = null, name = null;
@@ -90,7 +91,7 @@ internal static class StationRecordReaders
 
         valid &= hasId && lat is >= -90 and <= 90 && lon is >= -180 and <= 180;
         code ??= shortName ?? idText ?? id.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        record = new StationInfoRecord(id, code, name ?? code, lat, lon, capacity);
+        record = new StationInfo(id, code, name ?? code, lat, lon, capacity);
         return valid;
     }
 

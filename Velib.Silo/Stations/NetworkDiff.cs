@@ -7,7 +7,8 @@ namespace Velib.Silo.Stations;
 /// <param name="Changed">Stations with any visible difference (pushed to observers).</param>
 /// <param name="ForGrains">Stations whose availability or information changed, or that are new: only these reach station grains.</param>
 /// <param name="Removed">Ids that left the feed.</param>
-internal sealed record NetworkDiff(List<Station> Stations, List<Station> Changed, List<Station> ForGrains, List<long> Removed)
+/// <param name="Availability">Stations whose counts or flags changed, or that are new: the archive's changes.</param>
+internal sealed record NetworkDiff(List<Station> Stations, List<Station> Changed, List<Station> ForGrains, List<long> Removed, List<Station> Availability)
 {
     public bool IsEmpty => Changed.Count == 0 && Removed.Count == 0;
 
@@ -15,6 +16,7 @@ internal sealed record NetworkDiff(List<Station> Stations, List<Station> Changed
     {
         var changed = new List<Station>();
         var forGrains = new List<Station>();
+        var availability = new List<Station>();
         var seen = new HashSet<long>(observed.Count);
         for (var i = 0; i < observed.Count; i++)
         {
@@ -25,6 +27,7 @@ internal sealed record NetworkDiff(List<Station> Stations, List<Station> Changed
                 s = s with { LastChangeUtc = observedUtc };
                 forGrains.Add(s);
                 changed.Add(s);
+                availability.Add(s);
             }
             else
             {
@@ -35,6 +38,6 @@ internal sealed record NetworkDiff(List<Station> Stations, List<Station> Changed
             observed[i] = s;
         }
         var removed = previous.Keys.Where(id => !seen.Contains(id)).ToList();
-        return new NetworkDiff(observed, changed, forGrains, removed);
+        return new NetworkDiff(observed, changed, forGrains, removed, availability);
     }
 }

@@ -14,6 +14,18 @@ internal sealed class NetworkState(bool simulated)
 
     public IReadOnlyDictionary<long, Station> ById => _byId;
 
+    /// <summary>
+    /// Starts from a persisted snapshot of the same kind (live or simulated): same version, no recent deltas, so a
+    /// reader behind it gets a full reload. Returns false, keeping the empty network, for the other kind.
+    /// </summary>
+    public bool Restore(NetworkSnapshot? saved)
+    {
+        if (saved is null || saved.Simulated != simulated) return false;
+        Snapshot = saved;
+        _byId = saved.Stations.ToDictionary(s => s.Id);
+        return true;
+    }
+
     /// <summary>Makes <paramref name="diff"/> the new version. Returns the delta to push, or null when nothing changed.</summary>
     public NetworkDelta? Commit(NetworkDiff diff, DateTime observedUtc, DateTime? feedUpdatedUtc)
     {

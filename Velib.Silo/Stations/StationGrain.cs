@@ -1,51 +1,53 @@
-using System.Collections.Immutable;
 using Velib.Contracts.Stations;
 
 namespace Velib.Silo.Stations;
 
 /// <summary>
-/// One station: its latest state and its last 24 h of changes, in memory. The archive, not this grain,
-/// is the durable record, so a reactivated grain simply starts a new baseline.
+/// One station: its latest state and its last 24 h of changes, persisted in the store. Memory is a cache: any
+/// reactivation (idle collection, a lost silo, a restart) serves the same detail and history. Called by the
+/// ingestion grain only when something about the station changed, and it writes only then.
 /// </summary>
-internal sealed class StationGrain(TimeProvider time) : Grain, IStationGrain
+internal sealed class StationGrain(
+    [PersistentState("station")] IPersistentState<StationState> state, TimeProvider time) : Grain, IStationGrain
 {
     private static readonly TimeSpan HistoryWindow = TimeSpan.FromHours(24);
-    private readonly Queue<StationChange> _history = new();
-    private Station? _current;
-    private DateTime _lastObservedUtc;
 
-    public Task<StationChange?> Apply(Station observed, DateTime observedUtc, DateTime feedUpdatedUtc)
+    public async Task<StationChange?> Apply(Station observed, DateTime observedUtc, DateTime feedUpdatedUtc)
     {
+        var s = state.State;
         // A replay of an older poll must not rewrite newer state.
-        if (observedUtc < _lastObservedUtc)
+        if (observedUtc < s.LastObservedUtc)
         {
-            return Task.FromResult<StationChange?>(null);
+            return null;
         }
-        _lastObservedUtc = observedUtc;
-        var isChange = _current is null || _current.AvailabilityDiffers(observed);
-        _current = observed with { LastChangeUtc = isChange ? observedUtc : _current!.LastChangeUtc };
-        Trim();
-        if (!isChange)
+        var isChange = s.Current is null || s.Current.AvailabilityDiffers(observed);
+        var next = observed with { LastChangeUtc = isChange ? observedUtc : s.Current!.LastChangeUtc };
+        if (!isChange && next == s.Current)
         {
-            return Task.FromResult<StationChange?>(null);
+            // Equal input (a cycle re-run after a lost silo): nothing to write.
+            return null;
         }
-        var change = StationChange.Of(observed, observedUtc, feedUpdatedUtc);
-        _history.Enqueue(change);
-        return Task.FromResult<StationChange?>(change);
+        var change = isChange ? StationChange.Of(observed, observedUtc, feedUpdatedUtc) : null;
+        s.Current = next;
+        s.LastObservedUtc = observedUtc;
+        if (change is not null) s.History.Add(change);
+        Trim(s.History);
+        await state.WriteStateAsync();
+        return change;
     }
 
     public Task<StationDetail?> GetDetail()
     {
-        Trim();
-        return Task.FromResult(_current is null ? null : new StationDetail(_current, [.. _history]));
+        var s = state.State;
+        var horizon = time.GetUtcNow().UtcDateTime - HistoryWindow;
+        return Task.FromResult(s.Current is null ? null
+            : new StationDetail(s.Current, [.. s.History.Where(c => c.ObservedUtc >= horizon)]));
     }
 
-    private void Trim()
+    private void Trim(List<StationChange> history)
     {
         var horizon = time.GetUtcNow().UtcDateTime - HistoryWindow;
-        while (_history.TryPeek(out var oldest) && oldest.ObservedUtc < horizon)
-        {
-            _history.Dequeue();
-        }
+        var old = history.FindIndex(c => c.ObservedUtc >= horizon);
+        history.RemoveRange(0, old < 0 ? history.Count : old);
     }
 }

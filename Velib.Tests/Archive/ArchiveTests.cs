@@ -1,20 +1,23 @@
+using System.Net;
+using System.Net.Sockets;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Amazon.S3.Model;
-using Orleans.TestingHost;
+using Velib.Contracts.Archive;
 using Velib.Contracts.Feed;
 using Velib.Silo.Archive;
 using Velib.Tests.Support;
 
 namespace Velib.Tests.Archive;
 
-/// <summary>The archive against a real s3rver that the test starts and stops.</summary>
+/// <summary>The archive grain against a real s3rver that the test starts and stops, with its spool in a real Garnet.</summary>
 public sealed partial class ArchiveTests : IAsyncLifetime
 {
     private static readonly string Series = SharedData.Root is null ? "" : SharedData.Velib("timeseries-2025-11-10");
     private readonly S3rverProcess _s3 = new();
     private RecordedFeedServer _feed = null!;
-    private readonly List<InProcessTestCluster> _clusters = [];
+    private TestStore? _store;
+    private readonly List<VelibTestCluster> _clusters = [];
 
     [GeneratedRegex(@"^velib/changes/date=\d{4}-\d{2}-\d{2}/hour=\d{2}/\d{8}T\d{6}Z-[0-9a-f]{8}\.parquet$")]
     private static partial Regex ChangesKey();
@@ -31,6 +34,7 @@ public sealed partial class ArchiveTests : IAsyncLifetime
     public async Task DisposeAsync()
     {
         foreach (var cluster in _clusters) await cluster.DisposeAsync();
+        _store?.Dispose();
         await _feed.DisposeAsync();
         await _s3.DisposeAsync();
     }
@@ -39,12 +43,17 @@ public sealed partial class ArchiveTests : IAsyncLifetime
         ? Path.Combine(Series, "station_information_20251110_133043.json")
         : Directory.GetFiles(Series, "station_status_*.json").Order().ElementAt(index));
 
-    private async Task<IFeedIngestionGrain> StartSilo(string? spool = null, CapturingLoggerProvider? logs = null)
+    private async Task<IFeedIngestionGrain> StartSilo(TestStore? store = null, CapturingLoggerProvider? logs = null,
+        Dictionary<string, string?>? settings = null)
     {
-        var cluster = await VelibTestCluster.StartAsync(VelibTestCluster.Live(_feed.DiscoveryUrl, _s3, spool), logs);
+        var cluster = await VelibTestCluster.StartAsync(settings ?? VelibTestCluster.Live(_feed.DiscoveryUrl, _s3), logs, store);
         _clusters.Add(cluster);
         return cluster.Client.GetGrain<IFeedIngestionGrain>("velib");
     }
+
+    private IArchiveGrain Archive => _clusters[^1].Client.GetGrain<IArchiveGrain>("velib");
+
+    private async Task<long> Flush() => (await Archive.Flush()).Rows;
 
     private async Task<int> PollSnapshots(IFeedIngestionGrain ingestion, params int[] indexes)
     {
@@ -84,7 +93,7 @@ public sealed partial class ArchiveTests : IAsyncLifetime
         var ingestion = await StartSilo();
         var detected = await PollSnapshots(ingestion, 0, 1, 2);
 
-        var written = await ingestion.FlushArchive();
+        var written = await Flush();
 
         Assert.Equal(1499 + 952 + 685, detected);
         Assert.Equal(detected, written);
@@ -99,7 +108,7 @@ public sealed partial class ArchiveTests : IAsyncLifetime
         var latest = rows.GroupBy(r => r.StationId).ToDictionary(g => g.Key, g => g.MaxBy(r => r.ObservedAt)!);
         Assert.Equal(snapshot.Stations.Length, latest.Count);
         Assert.All(snapshot.Stations, s => Assert.Equal((s.Mechanical, s.Ebike, s.Docks, s.Installed), (latest[s.Id].Mechanical, latest[s.Id].Ebike, latest[s.Id].Docks, latest[s.Id].Installed)));
-        var status = await ingestion.GetArchiveStatus();
+        var status = await Archive.GetStatus();
         Assert.Equal(0, status.PendingChanges);
         Assert.Equal(detected, status.ChangesWritten);
         Assert.Equal(keys.Count, status.ObjectsWritten);
@@ -111,7 +120,7 @@ public sealed partial class ArchiveTests : IAsyncLifetime
     {
         var ingestion = await StartSilo();
         await PollSnapshots(ingestion, 0, 1, 2, 3);
-        await ingestion.FlushArchive();
+        await Flush();
         var rows = await ChangeRows();
         var busiest = rows.GroupBy(r => r.StationId).MaxBy(g => g.Count())!;
 
@@ -129,7 +138,7 @@ public sealed partial class ArchiveTests : IAsyncLifetime
     {
         var ingestion = await StartSilo();
         await PollSnapshots(ingestion, 0);
-        await ingestion.FlushArchive();
+        await Flush();
         using var client = _s3.Client();
         using var response = await client.GetObjectAsync(_s3.Bucket, (await Keys()).First(k => k.Contains("/changes/")));
         using var copy = new MemoryStream();
@@ -153,41 +162,89 @@ public sealed partial class ArchiveTests : IAsyncLifetime
         await _s3.StopAsync();
         var detected = await PollSnapshots(ingestion, 0, 1);
 
-        Assert.Equal(0, await ingestion.FlushArchive());
-        var failing = await ingestion.GetArchiveStatus();
+        Assert.Equal(0, await Flush());
+        var failing = await Archive.GetStatus();
         Assert.Equal(detected, failing.PendingChanges);
         Assert.False(string.IsNullOrEmpty(failing.LastError));
         detected += await PollSnapshots(ingestion, 2);
-        Assert.Equal(0, await ingestion.FlushArchive());
+        Assert.Equal(0, await Flush());
 
         await _s3.StartAsync();
-        var written = await ingestion.FlushArchive();
-        await ingestion.FlushArchive();
+        var written = await Flush();
+        await Flush();
 
         Assert.Equal(detected, written);
         var rows = await ChangeRows();
         Assert.Equal(detected, rows.Count);
         Assert.Equal(detected, rows.Select(r => (r.StationId, r.ObservedAt)).Distinct().Count());
-        Assert.Null((await ingestion.GetArchiveStatus()).LastError);
+        Assert.Null((await Archive.GetStatus()).LastError);
     }
 
     [SharedDataFact]
-    public async Task A_silo_restart_in_the_middle_of_an_interval_loses_no_pending_change()
+    public async Task Changes_spooled_in_the_store_survive_the_loss_of_the_silo_and_arrive_exactly_once()
     {
-        var spool = VelibTestCluster.NewSpool();
+        _store = new TestStore();
         await _s3.StopAsync();
-        var first = await StartSilo(spool);
+        var first = await StartSilo(_store);
         var detected = await PollSnapshots(first, 0, 1);
         await _clusters[0].DisposeAsync();
         _clusters.Clear();
 
         await _s3.StartAsync();
-        var second = await StartSilo(spool);
-        Assert.Equal(detected, (await second.GetArchiveStatus()).PendingChanges);
-        var written = await second.FlushArchive();
+        await StartSilo(_store);
+        Assert.Equal(detected, (await Archive.GetStatus()).PendingChanges);
+        var written = await Flush();
 
         Assert.Equal(detected, written);
         Assert.Equal(detected, (await ChangeRows()).Count);
+    }
+
+    [SharedDataFact]
+    public async Task A_cycle_run_again_by_a_new_activation_with_no_state_archives_no_second_baseline()
+    {
+        _store = new TestStore();
+        var first = await StartSilo(_store);
+        Assert.Equal(1499 + 952, await PollSnapshots(first, 0, 1));
+        await _clusters[0].DisposeAsync();
+        _clusters.Clear();
+
+        // A new cluster on the same store, whose ingestion grain lost its state: it sees 1,499 "new" stations again.
+        var second = await StartSilo(_store);
+        Assert.Equal(1499, await PollSnapshots(second, 1));
+        Assert.Equal(685, await PollSnapshots(second, 2));
+        await Flush();
+
+        var rows = await ChangeRows();
+        Assert.Equal(1499 + 952 + 685, rows.Count);
+        Assert.Equal(rows.Count, rows.Select(r => (r.StationId, r.ObservedAt)).Distinct().Count());
+        var snapshot = await second.GetSnapshot();
+        var latest = rows.GroupBy(r => r.StationId).ToDictionary(g => g.Key, g => g.MaxBy(r => r.ObservedAt)!);
+        Assert.All(snapshot.Stations, s => Assert.Equal((s.Mechanical, s.Ebike, s.Docks), (latest[s.Id].Mechanical, latest[s.Id].Ebike, latest[s.Id].Docks)));
+    }
+
+    [SharedDataFact]
+    public async Task A_hanging_s3_delays_neither_the_next_poll_nor_the_status()
+    {
+        // S3 that accepts connections and never answers: what a blackholed network looks like.
+        using var hanging = new TcpListener(IPAddress.Loopback, 0);
+        hanging.Start(backlog: 64);
+        var settings = VelibTestCluster.Live(_feed.DiscoveryUrl, _s3);
+        settings["Velib:S3:ServiceUrl"] = $"http://127.0.0.1:{((IPEndPoint)hanging.LocalEndpoint).Port}";
+        settings["Velib:S3:Timeout"] = "00:00:05";
+        var ingestion = await StartSilo(settings: settings);
+        var detected = await PollSnapshots(ingestion, 0);
+
+        var flush = Archive.Flush();
+        _feed.Status = Snapshot(1);
+        detected += await ingestion.Poll().Within(TimeSpan.FromSeconds(10), "the poll after a flush to a hanging S3 did not finish");
+        var status = await Archive.GetStatus().Within(TimeSpan.FromSeconds(2), "the archive status did not answer during a flush to a hanging S3");
+
+        Assert.Equal(1499 + 952, detected);
+        Assert.Equal(detected, status.PendingChanges);
+        Assert.Equal(18807, (await ingestion.GetSnapshot()).Stations.Sum(s => s.Mechanical + s.Ebike));
+        Assert.False(flush.IsCompleted, "the flush to a hanging S3 finished before the poll; the test proved nothing");
+        var result = await flush.Within(TimeSpan.FromMinutes(1), "the flush to a hanging S3 never gave up");
+        Assert.NotNull(result.Error);
     }
 
     [SharedDataFact]
@@ -198,11 +255,11 @@ public sealed partial class ArchiveTests : IAsyncLifetime
         await PollSnapshots(ingestion, 0);
         await _s3.StopAsync();
         await PollSnapshots(ingestion, 1);
-        await ingestion.FlushArchive();
+        await Flush();
         await _s3.StartAsync();
-        await ingestion.FlushArchive();
+        await Flush();
 
-        var status = JsonSerializer.Serialize(new { feed = await ingestion.GetStatus(), archive = await ingestion.GetArchiveStatus() });
+        var status = JsonSerializer.Serialize(new { feed = await ingestion.GetStatus(), archive = await Archive.GetStatus() });
         Assert.Contains(_s3.ServiceUrl, status);
         Assert.NotEmpty(logs.Lines);
         foreach (var secret in new[] { _s3.AccessKey, _s3.SecretKey })

@@ -1,3 +1,4 @@
+using Velib.Contracts.Stations;
 using Microsoft.Extensions.Time.Testing;
 using Velib.Silo.Feed;
 
@@ -68,7 +69,7 @@ public sealed class FeedSimulatorTests
         }
         var status = GbfsParser.ParseStatus((await simulator.FetchAsync(false, CancellationToken.None)).Status.Span, VehicleTypeTable.Empty).Stations;
         var byId = info.ToDictionary(s => s.Id);
-        double Fill(Func<StationInfoRecord, bool> where) => status.Where(s => where(byId[s.Id]) && byId[s.Id].Capacity > 0)
+        double Fill(Func<StationInfo, bool> where) => status.Where(s => where(byId[s.Id]) && byId[s.Id].Capacity > 0)
             .Average(s => (double)(s.Mechanical + s.Ebike) / byId[s.Id].Capacity);
 
         var centre = Fill(s => Math.Abs(s.Lat - 48.8566) < 0.015 && Math.Abs(s.Lon - 2.3522) < 0.03);

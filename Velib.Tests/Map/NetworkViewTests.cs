@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
-using Orleans.TestingHost;
+using Microsoft.Extensions.Time.Testing;
 using Velib.Contracts.Feed;
 using Velib.Contracts.Stations;
 using Velib.Tests.Support;
@@ -11,13 +11,16 @@ namespace Velib.Tests.Map;
 /// <summary>The web's per-page copy of the network, against real grains: one load, then pushed deltas.</summary>
 public sealed class NetworkViewTests : IAsyncLifetime
 {
-    private InProcessTestCluster _cluster = null!;
+    // A fake clock in the middle of an hour: the simulator refreshes every last_reported at the top of the hour,
+    // which would make every station "changed" if a run crossed it.
+    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 30, 8, 20, 0, TimeSpan.Zero));
+    private VelibTestCluster _cluster = null!;
 
     public async Task InitializeAsync()
     {
         var settings = VelibTestCluster.Live("http://127.0.0.1:9/gbfs.json");
         settings["Velib:Feed:Mode"] = "simulated";
-        _cluster = await VelibTestCluster.StartAsync(settings);
+        _cluster = await VelibTestCluster.StartAsync(settings, time: _time);
     }
 
     public async Task DisposeAsync() => await _cluster.DisposeAsync();
@@ -27,65 +30,66 @@ public sealed class NetworkViewTests : IAsyncLifetime
     private NetworkView NewView(TimeSpan renewal) =>
         new(_cluster.Client, Options.Create(new MapOptions { ObserverRenewal = renewal }), NullLogger<NetworkView>.Instance);
 
+    /// <summary>Moves the simulated city on by a minute and polls it; the morning rush always changes some stations.</summary>
+    private async Task<int> NextMinute()
+    {
+        _time.Advance(TimeSpan.FromMinutes(1));
+        var changed = await Feed.Poll();
+        Assert.True(changed > 0, $"a simulated minute of the morning rush changed no station");
+        return changed;
+    }
+
     [Fact]
     public async Task A_view_loads_the_snapshot_then_applies_pushed_deltas_until_it_is_disposed()
     {
         await Feed.Poll();
         var view = NewView(TimeSpan.FromMinutes(1));
         await view.StartAsync();
-        Assert.Equal(1500, view.Stations.Count);
-        Assert.True(view.Simulated);
+        Assert.Equal(1500, view.Count);
 
         var pushed = new TaskCompletionSource<NetworkDelta>(TaskCreationOptions.RunContinuationsAsynchronously);
         view.Changed += d => pushed.TrySetResult(d);
-        int changed;
-        do
-        {
-            await Task.Delay(1100); // the simulator moves with real time
-            changed = await Feed.Poll();
-        }
-        while (changed == 0);
-        var delta = await pushed.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        var changed = await NextMinute();
+        var delta = await pushed.Task.Within(TimeSpan.FromSeconds(10), "no delta was pushed to the view after a poll that changed stations");
 
         Assert.False(delta.Full);
-        Assert.Equal(changed, delta.Stations.Length);
+        Assert.True(delta.Simulated);
+        Assert.Equal(changed, delta.Stations.Count(s => s.LastChangeUtc == _time.GetUtcNow().UtcDateTime));
         var snapshot = await Feed.GetSnapshot();
         Assert.Equal(snapshot.Stations.OrderBy(s => s.Id), view.Stations.OrderBy(s => s.Id));
 
         await view.DisposeAsync();
         var after = new TaskCompletionSource<NetworkDelta>(TaskCreationOptions.RunContinuationsAsynchronously);
         view.Changed += d => after.TrySetResult(d);
-        do { await Task.Delay(1100); } while (await Feed.Poll() == 0);
-        await Assert.ThrowsAsync<TimeoutException>(() => after.Task.WaitAsync(TimeSpan.FromSeconds(2)));
+        await NextMinute();
+        // One more grain call after the poll: pushes are one-way, so any push would have been sent before it answers.
+        await Feed.GetSnapshot();
+        Assert.False(after.Task.IsCompleted, "a disposed view still received a push");
     }
 
     [Fact]
     public async Task A_view_that_missed_pushes_catches_up_when_it_renews()
     {
         await Feed.Poll();
-        var view = NewView(TimeSpan.FromSeconds(8));
+        var view = NewView(TimeSpan.FromSeconds(10));
+        var renewed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         await view.StartAsync();
         await Feed.Unsubscribe(view.Subscription!); // as if the grain had expired the subscription
         var pushes = 0;
         view.Changed += _ => Interlocked.Increment(ref pushes);
 
-        do { await Task.Delay(1100); } while (await Feed.Poll() == 0);
+        await NextMinute();
         var snapshot = await Feed.GetSnapshot();
-        await Task.Delay(500);
-        Assert.Equal(0, pushes); // nothing was pushed to the dropped subscription
+        Assert.Equal(0, Volatile.Read(ref pushes)); // nothing was pushed to the dropped subscription
         Assert.NotEqual(snapshot.Stations.OrderBy(s => s.Id), view.Stations.OrderBy(s => s.Id));
 
-        await AssertEventually(() => snapshot.Stations.OrderBy(s => s.Id).SequenceEqual(view.Stations.OrderBy(s => s.Id)), TimeSpan.FromSeconds(20));
-        await view.DisposeAsync();
-    }
-
-    private static async Task AssertEventually(Func<bool> condition, TimeSpan timeout)
-    {
-        var deadline = DateTime.UtcNow + timeout;
-        while (!condition())
+        void CheckCaughtUp()
         {
-            Assert.True(DateTime.UtcNow < deadline, "condition not met in time");
-            await Task.Delay(200);
+            if (snapshot.Stations.OrderBy(s => s.Id).SequenceEqual(view.Stations.OrderBy(s => s.Id))) renewed.TrySetResult();
         }
+        view.Changed += _ => CheckCaughtUp();
+        CheckCaughtUp();
+        await renewed.Task.Within(TimeSpan.FromSeconds(40), "the view did not catch up with the missed delta, although it renews every 10 s");
+        await view.DisposeAsync();
     }
 }

@@ -31,7 +31,7 @@ public sealed class ChangeDetectionTests
     public void Last_reported_alone_is_not_a_change()
     {
         var status = GbfsParser.ParseStatus(SharedData.Bytes(SharedData.Velib("station_status.json")), VehicleTypeTable.Empty);
-        var first = NetworkJoin.Join(new Dictionary<long, StationInfoRecord>(), status.Stations, out var unknown);
+        var first = NetworkJoin.Join(new Dictionary<long, StationInfo>(), status.Stations, out var unknown);
         var baseline = NetworkDiff.Compute(new Dictionary<long, Station>(), first, DateTime.UtcNow).Stations.ToDictionary(s => s.Id);
         var later = baseline.Values.Select(s => s with { LastReportedUtc = s.LastReportedUtc?.AddHours(1), LastChangeUtc = null }).ToList();
 

@@ -1,4 +1,3 @@
-using Orleans.TestingHost;
 using Velib.Contracts.Feed;
 using Velib.Contracts.Stations;
 using Velib.Tests.Support;
@@ -9,7 +8,7 @@ public sealed class IngestionGrainTests : IAsyncLifetime
 {
     private static readonly string Series = SharedData.Root is null ? "" : SharedData.Velib("timeseries-2025-11-10");
     private RecordedFeedServer _feed = null!;
-    private InProcessTestCluster _cluster = null!;
+    private VelibTestCluster _cluster = null!;
 
     public async Task InitializeAsync()
     {

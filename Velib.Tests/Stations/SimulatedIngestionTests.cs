@@ -6,24 +6,25 @@ namespace Velib.Tests.Stations;
 public sealed class SimulatedIngestionTests
 {
     // The live URL refuses connections, so "auto" must fall back and "simulated" never tries it.
-    private static Task<Orleans.TestingHost.InProcessTestCluster> StartAsync(string mode)
+    private static Task<VelibTestCluster> StartAsync(string mode, TimeProvider? time = null)
     {
         var settings = VelibTestCluster.Live("http://127.0.0.1:9/gbfs.json");
         settings["Velib:Feed:Mode"] = mode;
-        return VelibTestCluster.StartAsync(settings);
+        return VelibTestCluster.StartAsync(settings, time: time);
     }
 
     [Fact]
     public async Task The_simulated_feed_is_ingested_cycle_after_cycle_and_always_flagged()
     {
-        await using var cluster = await StartAsync("simulated");
+        var time = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(new DateTimeOffset(2026, 11, 30, 17, 40, 0, TimeSpan.Zero));
+        await using var cluster = await StartAsync("simulated", time);
         var ingestion = cluster.Client.GetGrain<IFeedIngestionGrain>(VelibSystem.Name);
 
         Assert.Equal(1500, await ingestion.Poll());
         for (var i = 0; i < 3; i++)
         {
-            await Task.Delay(1100);
-            await ingestion.Poll();
+            time.Advance(TimeSpan.FromMinutes(1));
+            Assert.True(await ingestion.Poll() > 0, "a simulated minute of the evening rush changed no station");
             var status = await ingestion.GetStatus();
             Assert.True(status.LastError is null, status.LastError);
         }

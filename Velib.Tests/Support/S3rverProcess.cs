@@ -19,7 +19,7 @@ public sealed class S3rverProcess : IAsyncDisposable
     public S3rverProcess(string bucket = "velib-archive")
     {
         Bucket = bucket;
-        Port = FreePort();
+        Port = Ports.Free();
         using var settings = JsonDocument.Parse(File.ReadAllText(Path.Combine(RepoPaths.Root, "Velib.AppHost", "appsettings.json")));
         var parameters = settings.RootElement.GetProperty("Parameters");
         AccessKey = parameters.GetProperty("local-s3-access-key").GetString()!;
@@ -88,12 +88,5 @@ public sealed class S3rverProcess : IAsyncDisposable
     {
         await StopAsync();
         if (Directory.Exists(_dataDir)) Directory.Delete(_dataDir, recursive: true);
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

@@ -1,41 +1,61 @@
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Orleans.TestingHost;
 
 namespace Velib.Tests.Support;
 
-/// <summary>An in-process Orleans cluster running the real Velib grains with the given settings.</summary>
-public static class VelibTestCluster
+/// <summary>
+/// An in-process Orleans cluster running the real Velib grains with the given settings, with in-memory grain
+/// storage and reminders, and a real Garnet store for the archive spool (its own, unless one is shared).
+/// </summary>
+public sealed class VelibTestCluster : IAsyncDisposable
 {
-    public static async Task<InProcessTestCluster> StartAsync(IDictionary<string, string?> settings, Microsoft.Extensions.Logging.ILoggerProvider? logs = null)
+    private readonly bool _ownsStore;
+
+    private VelibTestCluster(InProcessTestCluster cluster, TestStore store, bool ownsStore)
     {
+        Cluster = cluster;
+        Store = store;
+        _ownsStore = ownsStore;
+    }
+
+    public InProcessTestCluster Cluster { get; }
+
+    public IClusterClient Client => Cluster.Client;
+
+    public TestStore Store { get; }
+
+    public static async Task<VelibTestCluster> StartAsync(IDictionary<string, string?> settings, ILoggerProvider? logs = null,
+        TestStore? store = null, TimeProvider? time = null)
+    {
+        var ownsStore = store is null;
+        store ??= new TestStore();
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         var builder = new InProcessTestClusterBuilder(initialSilosCount: 1);
         builder.ConfigureSilo((_, silo) =>
         {
             silo.AddMemoryGrainStorageAsDefault().UseInMemoryReminderService();
             silo.Services.AddVelibSiloServices(configuration);
+            silo.Services.AddVelibStore(store.ConnectionString);
+            // Only the feed's world runs on the test's clock; the Orleans runtime keeps real time.
+            if (time is not null) silo.Services.AddSingleton(new Velib.Silo.Feed.FeedClock(time));
             if (logs is not null) silo.Services.AddLogging(l => l.AddProvider(logs));
         });
         var cluster = builder.Build();
         await cluster.DeployAsync();
-        return cluster;
+        return new VelibTestCluster(cluster, store, ownsStore);
     }
 
-    /// <summary>
-    /// Settings for the live mode against <paramref name="url"/>, with a fresh spool folder and, unless
-    /// <paramref name="s3"/> is given, an S3 endpoint that refuses connections.
-    /// </summary>
-    public static Dictionary<string, string?> Live(string url, S3rverProcess? s3 = null, string? spool = null)
+    /// <summary>Settings for the live mode against <paramref name="url"/> with, unless <paramref name="s3"/> is given, an S3 endpoint that refuses connections.</summary>
+    public static Dictionary<string, string?> Live(string url, S3rverProcess? s3 = null)
     {
         var settings = new Dictionary<string, string?>
         {
             ["Velib:Feed:Mode"] = "live",
             ["Velib:Feed:Url"] = url,
             ["Velib:Feed:RequestTimeout"] = "00:00:05",
-            ["Velib:Archive:SpoolDirectory"] = spool ?? NewSpool(),
             ["Velib:S3:ServiceUrl"] = "http://127.0.0.1:9",
             ["Velib:S3:ForcePathStyle"] = "true",
         };
@@ -46,5 +66,9 @@ public static class VelibTestCluster
         return settings;
     }
 
-    public static string NewSpool() => Path.Combine(Path.GetTempPath(), "velib-spool-" + Guid.NewGuid().ToString("N"));
+    public async ValueTask DisposeAsync()
+    {
+        await Cluster.DisposeAsync();
+        if (_ownsStore) Store.Dispose();
+    }
 }

@@ -2,7 +2,7 @@ using System.Globalization;
 using Velib.Contracts.Archive;
 using Velib.Contracts.Stations;
 
-namespace Microsoft.AspNetCore.Builder;
+namespace Velib.Web.Api;
 
 /// <summary><c>/api/stations/{id}/history</c>: the last 24 h from the station grain, older windows from the S3 archive.</summary>
 public static class HistoryApi

@@ -1,6 +1,6 @@
 using Velib.Contracts.Stations;
 
-namespace Microsoft.AspNetCore.Builder;
+namespace Velib.Web.Api;
 
 /// <summary>One change in a station's history: when we saw it, and the counts from then on.</summary>
 public sealed record HistoryPoint(DateTime ObservedUtc, int Mechanical, int Ebike, int Docks, bool Installed, bool Renting, bool Returning)

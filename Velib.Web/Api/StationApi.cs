@@ -2,7 +2,7 @@ using Velib.Contracts.Archive;
 using Velib.Contracts.Feed;
 using Velib.Contracts.Stations;
 
-namespace Microsoft.AspNetCore.Builder;
+namespace Velib.Web.Api;
 
 /// <summary>The JSON API: <c>/api/stations</c>, <c>/api/stations/{id}</c> and <c>/api/status</c>.</summary>
 public static class StationApi
@@ -29,9 +29,17 @@ public static class StationApi
             .WithName("GetStation").WithSummary("One station with its last 24 h of changes.")
             .Produces<StationWithHistory>().ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound);
 
-        api.MapGet("/status", async (IClusterClient orleans) =>
-                TypedResults.Ok(new SystemStatus(await Feed(orleans).GetStatus(), await Feed(orleans).GetArchiveStatus())))
-            .WithName("GetStatus").WithSummary("Health of the feed (mode live or simulated, freshness, errors) and of the archive.");
+        api.MapGet("/status", async (IClusterClient orleans, IConfiguration configuration) =>
+            {
+                var feed = Feed(orleans).GetStatus();
+                var archive = orleans.GetGrain<IArchiveGrain>(VelibSystem.Name).GetStatus();
+                var hosts = orleans.GetGrain<IManagementGrain>(0).GetDetailedHosts(onlyActive: false);
+                var silos = (await hosts).OrderBy(h => h.SiloAddress.Endpoint.Port)
+                    .Select(h => new SiloStatus($"{h.SiloAddress.Endpoint.Address}:{h.SiloAddress.Endpoint.Port}", h.Status.ToString()));
+                return TypedResults.Ok(new SystemStatus(await feed, await archive,
+                    new ClusterStatus([.. silos], StoreConnection.Describe(configuration.GetConnectionString(StoreConnection.Name)))));
+            })
+            .WithName("GetStatus").WithSummary("Health of the feed (mode, freshness, errors, hosting silo), the archive and the cluster (silos, store).");
 
         return app.MapVelibHistoryApi();
     }

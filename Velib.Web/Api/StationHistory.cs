@@ -1,4 +1,4 @@
-namespace Microsoft.AspNetCore.Builder;
+namespace Velib.Web.Api;
 
 /// <summary>The body of <c>/api/stations/{id}/history</c>.</summary>
 /// <param name="Source"><c>memory</c>, <c>archive</c> or both, joined by <c>+</c>.</param>

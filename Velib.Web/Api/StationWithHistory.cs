@@ -1,6 +1,6 @@
 using Velib.Contracts.Stations;
 
-namespace Microsoft.AspNetCore.Builder;
+namespace Velib.Web.Api;
 
 /// <summary>The body of <c>/api/stations/{id}</c>: the station's fields, flat, plus its recent changes.</summary>
 public sealed record StationWithHistory(

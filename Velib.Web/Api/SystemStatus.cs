@@ -1,7 +1,7 @@
 using Velib.Contracts.Archive;
 using Velib.Contracts.Feed;
 
-namespace Microsoft.AspNetCore.Builder;
+namespace Velib.Web.Api;
 
 /// <summary>The body of <c>/api/status</c>.</summary>
-public sealed record SystemStatus(FeedStatus Feed, ArchiveStatus Archive);
+public sealed record SystemStatus(FeedStatus Feed, ArchiveStatus Archive, ClusterStatus Cluster);

@@ -21,8 +21,6 @@ public sealed partial class NetworkView(IClusterClient orleans, IOptions<MapOpti
     /// <summary>A delta, after it is applied (full when the whole network was reloaded). Raised on a thread-pool thread.</summary>
     public event Action<NetworkDelta>? Changed;
 
-    public bool Simulated { get; private set; }
-
     /// <summary>The grain reference the ingestion grain pushes to (null before start).</summary>
     internal INetworkObserver? Subscription => _reference;
 
@@ -98,7 +96,6 @@ public sealed partial class NetworkView(IClusterClient orleans, IOptions<MapOpti
             foreach (var s in delta.Stations) _stations[s.Id] = s;
             foreach (var id in delta.Removed) _stations.Remove(id);
             _version = delta.ToVersion;
-            Simulated = delta.Simulated;
         }
         Changed?.Invoke(delta);
     }

@@ -1,0 +1,79 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+using StackExchange.Redis;
+using Velib.Contracts.Stations;
+
+namespace Velib.Silo.Archive;
+
+/// <summary>
+/// The durable queue between ingestion and S3, in the store that every silo shares, so it survives the loss of
+/// any silo. Changes go to an open list; a flush seals it into a named batch; a batch is removed only once all
+/// its S3 objects exist. All keys of one system share a hash tag, so the scripts also run on a Redis cluster.
+/// </summary>
+internal sealed class StoreSpool(IDatabase db, string system, long maxPending)
+{
+    private string Key(string part) => $"velib:{{{system}}}:spool:{part}";
+
+    private RedisKey Open => Key("open");
+    private RedisKey Last => Key("last");
+    private RedisKey PendingKey => Key("pending");
+    private RedisKey Batches => Key("batches");
+    private RedisKey Batch(SpoolBatch batch) => Key("batch:" + batch.Name);
+
+    public long MaxPending => maxPending;
+
+    /// <summary>
+    /// Appends changes durably, skipping any that repeats a station's last spooled availability.
+    /// Returns the rows appended (0 with <paramref name="changes"/> non-empty: all were repeats), or -n when the
+    /// spool was full and n rows were refused, and the rows now pending.
+    /// </summary>
+    public async Task<(long Appended, long Pending)> AppendAsync(IReadOnlyList<StationChange> changes)
+    {
+        if (changes.Count == 0) return (0, await PendingAsync());
+        var args = new RedisValue[1 + 3 * changes.Count];
+        args[0] = maxPending;
+        for (var i = 0; i < changes.Count; i++)
+        {
+            var c = changes[i];
+            args[1 + 3 * i] = c.StationId;
+            args[2 + 3 * i] = Fingerprint(c);
+            args[3 + 3 * i] = JsonSerializer.Serialize(c, SpoolJson.Default.StationChange);
+        }
+        var result = (RedisResult[])(await db.ScriptEvaluateAsync(SpoolScripts.Append, [Open, Last, PendingKey], args))!;
+        return ((long)result[0], (long)result[1]);
+    }
+
+    /// <summary>Adds a station_information snapshot as a sealed batch of its own.</summary>
+    public async Task AddStationsAsync(IReadOnlyList<StationRow> rows, DateTime observedUtc)
+    {
+        var batch = SpoolBatch.New(isStations: true, observedUtc);
+        RedisValue[] args = [batch.Name, .. rows.Select(r => (RedisValue)JsonSerializer.Serialize(r, SpoolJson.Default.StationRow))];
+        await db.ScriptEvaluateAsync(SpoolScripts.AddBatch, [Batches, Batch(batch)], args);
+    }
+
+    /// <summary>Changes in the store and not yet uploaded.</summary>
+    public async Task<long> PendingAsync() => (long?)await db.StringGetAsync(PendingKey) ?? 0;
+
+    /// <summary>Closes the open list into a batch named by <paramref name="flushStartUtc"/> and a new id.</summary>
+    public async Task SealAsync(DateTime flushStartUtc)
+    {
+        var batch = SpoolBatch.New(isStations: false, flushStartUtc);
+        await db.ScriptEvaluateAsync(SpoolScripts.Seal, [Open, Batches, Batch(batch)], [batch.Name]);
+    }
+
+    /// <summary>Sealed batches, in the order they were sealed.</summary>
+    public async Task<IReadOnlyList<SpoolBatch>> SealedAsync() =>
+        [.. (await db.ListRangeAsync(Batches)).Select(v => SpoolBatch.Parse(v.ToString())).OfType<SpoolBatch>()];
+
+    public async Task<List<T>> ReadAsync<T>(SpoolBatch batch, JsonTypeInfo<T> type) =>
+        [.. (await db.ListRangeAsync(Batch(batch))).Select(v => JsonSerializer.Deserialize((string)v!, type)!)];
+
+    /// <summary>Removes a batch once every object made from it is in S3. Returns the rows still pending.</summary>
+    public async Task<long> CompleteAsync(SpoolBatch batch, int changes) =>
+        (long)await db.ScriptEvaluateAsync(SpoolScripts.Complete, [Batches, Batch(batch), PendingKey], [batch.Name, changes]);
+
+    /// <summary>What makes two observations the same state for the archive: counts and flags, never <c>last_reported</c>.</summary>
+    private static string Fingerprint(StationChange c) => string.Create(CultureInfo.InvariantCulture,
+        $"{c.Mechanical},{c.Ebike},{c.Docks},{(c.Installed ? 1 : 0)}{(c.Renting ? 1 : 0)}{(c.Returning ? 1 : 0)}");
+}

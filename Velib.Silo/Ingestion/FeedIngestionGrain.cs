@@ -1,0 +1,169 @@
+using System.Diagnostics;
+using Microsoft.Extensions.Options;
+using Orleans.Utilities;
+using Velib.Contracts.Archive;
+using Velib.Contracts.Feed;
+using Velib.Contracts.Stations;
+using Velib.Silo.Feed;
+using Velib.Silo.Stations;
+using Velib.Silo.Telemetry;
+
+namespace Velib.Silo.Ingestion;
+
+/// <summary>
+/// One per GBFS system: polls, diffs, fans out to station grains and keeps the snapshot. It never touches S3: a
+/// cycle's changes go to the archive grain's spool. A reminder keeps it alive (and brings it back on another
+/// silo); a grain timer polls at <see cref="FeedOptions.PollInterval"/>, since reminders fire at most once a minute.
+/// </summary>
+internal sealed class FeedIngestionGrain(
+    [PersistentState("network")] IPersistentState<IngestionState> saved,
+    FeedSourceFactory sources, IOptions<FeedOptions> options, FeedClock clock, FeedMetrics metrics,
+    ILocalSiloDetails silo, ILogger<FeedIngestionGrain> logger) : Grain, IFeedIngestionGrain, IRemindable
+{
+    private const string KeepAliveReminder = "velib.ingest";
+    private readonly ObserverManager<INetworkObserver> _observers = new(TimeSpan.FromMinutes(5), logger);
+    private readonly FeedCatalog _catalog = new(options.Value.InformationRefresh);
+    private readonly FeedHealth _health = new(options.Value.PollInterval);
+    private IFeedSource? _source;
+    private NetworkState? _network;
+    private IGrainTimer? _timer;
+
+    private string System => this.GetPrimaryKeyString();
+
+    private IArchiveGrain Archive => GrainFactory.GetGrain<IArchiveGrain>(System);
+
+    private bool Simulated => _source?.Simulated ?? options.Value.Mode == FeedMode.Simulated;
+
+    public async Task Start()
+    {
+        // Cheap after the first call of an activation: every silo's watchdog calls it every few seconds, so that
+        // after a silo loss a new activation resumes polling at once.
+        if (_timer is not null) return;
+        await this.RegisterOrUpdateReminder(KeepAliveReminder, TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1));
+        await Archive.Start();
+        EnsurePolling();
+    }
+
+    public Task ReceiveReminder(string reminderName, TickStatus status)
+    {
+        EnsurePolling();
+        return Task.CompletedTask;
+    }
+
+    public async Task<int> Poll()
+    {
+        using var cycle = VelibActivity.StartRoot($"ingest {System}");
+        var started = Stopwatch.GetTimestamp();
+        try
+        {
+            if (_source is null)
+            {
+                _source = await sources.CreateAsync(System, CancellationToken.None);
+                _network = new NetworkState(_source.Simulated);
+                _network.Restore(saved.State.Network);
+            }
+            var network = _network!;
+            var observedUtc = clock.UtcNow;
+            cycle?.SetTag("velib.feed.simulated", _source.Simulated).SetTag("velib.feed.url", _source.Url);
+
+            FeedDocuments documents;
+            using (VelibActivity.Source.StartActivity("fetch"))
+            {
+                documents = await _source.FetchAsync(_catalog.IsDue(observedUtc), CancellationToken.None);
+            }
+            IngestCycle work;
+            using (var parse = VelibActivity.Source.StartActivity("parse"))
+            {
+                work = IngestCycle.Run(_catalog, documents, network.ById, observedUtc);
+                parse?.SetTag("velib.stations", work.Parsed.Stations.Count).SetTag("velib.skipped", work.Parsed.Skipped);
+            }
+            using (var spool = VelibActivity.Source.StartActivity("spool"))
+            {
+                // Durable before anything moves on; a re-run after a lost silo appends nothing twice.
+                var appended = await Archive.Append(work.Changes);
+                if (_catalog.InformationChanged(work.Parsed) is { } information)
+                {
+                    await Archive.AppendStations([.. information], observedUtc);
+                }
+                spool?.SetTag("velib.changes", work.Changes.Length).SetTag("velib.archive.appended", appended);
+            }
+            var feedUpdatedUtc = work.Parsed.FeedUpdatedUtc ?? observedUtc;
+            using (var fanOut = VelibActivity.Source.StartActivity("fan-out"))
+            {
+                var applied = await StationFanOut.ApplyAsync(GrainFactory, work.Diff.ForGrains, options.Value.FanOutConcurrency, observedUtc, feedUpdatedUtc);
+                fanOut?.SetTag("velib.grains", work.Diff.ForGrains.Count).SetTag("velib.failures", applied.Failed);
+                applied.ThrowIfFailed();
+            }
+            using (VelibActivity.Source.StartActivity("snapshot"))
+            {
+                _catalog.Commit(work.Parsed);
+                if (network.Commit(work.Diff, observedUtc, work.Parsed.FeedUpdatedUtc) is { } delta)
+                {
+                    saved.State.Network = network.Snapshot;
+                    await saved.WriteStateAsync();
+                    await _observers.Notify(o => o.OnNetworkChanged(delta));
+                }
+            }
+            var changes = work.Changes.Length;
+            _health.Succeeded(observedUtc, work.Parsed.FeedUpdatedUtc, !work.Diff.IsEmpty, changes, work.Parsed.Skipped);
+            metrics.RecordsSkipped(work.Parsed.Skipped);
+            if (work.Parsed.Skipped > 0) FeedLog.RecordsSkipped(logger, System, work.Parsed.Skipped);
+            cycle?.SetTag("velib.changes", changes).SetTag("velib.snapshot.version", network.Snapshot.Version);
+            FeedLog.CycleCompleted(logger, System, network.Snapshot.Version, Stopwatch.GetElapsedTime(started).TotalMilliseconds, changes, Simulated);
+            return changes;
+        }
+        catch (Exception ex)
+        {
+            var kind = ex switch { FeedFetchException f => f.Kind, FeedFormatException => "format", _ => "internal" };
+            if (kind == "internal") FeedLog.CycleFailed(logger, ex, System);
+            else FeedLog.DocumentRejected(logger, System, kind, ex.Message);
+            _health.Failed($"{kind}: {ex.Message}");
+            metrics.FeedError(kind);
+            cycle?.SetStatus(ActivityStatusCode.Error, ex.Message).SetTag("error.type", kind);
+            return 0;
+        }
+        finally
+        {
+            var ms = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+            _health.CycleTook(ms);
+            metrics.CycleCompleted(ms, _health.LastChanges, Simulated, _health.FeedUpdatedUtc);
+        }
+    }
+
+    public Task<FeedStatus> GetStatus() => Task.FromResult(_health.ToStatus(
+        Simulated ? "simulated" : "live", _source?.Url ?? (Simulated ? "simulated://velib" : options.Value.Url),
+        _network?.Snapshot.Stations.Length ?? 0, clock.UtcNow, _catalog.InformationUpdatedUtc)
+        with { Silo = $"{silo.SiloAddress.Endpoint.Address}:{silo.SiloAddress.Endpoint.Port}" });
+
+    public Task<NetworkSnapshot> GetSnapshot() => Task.FromResult(_network?.Snapshot ?? saved.State.Network ?? NetworkSnapshot.Empty(Simulated));
+
+    public Task<NetworkDelta> GetChangesSince(long version) => Task.FromResult((_network ?? Saved()).ChangesSince(version));
+
+    /// <summary>Before the first poll of this activation, readers get the persisted network rather than an empty one.</summary>
+    private NetworkState Saved()
+    {
+        var state = new NetworkState(saved.State.Network?.Simulated ?? Simulated);
+        state.Restore(saved.State.Network);
+        return state;
+    }
+
+    public Task Subscribe(INetworkObserver observer)
+    {
+        _observers.Subscribe(observer, observer);
+        return Task.CompletedTask;
+    }
+
+    public Task Unsubscribe(INetworkObserver observer)
+    {
+        _observers.Unsubscribe(observer);
+        return Task.CompletedTask;
+    }
+
+    private void EnsurePolling()
+    {
+        if (_timer is not null) return;
+        var interval = options.Value.PollInterval;
+        FeedLog.Started(logger, System, options.Value.Url, interval, Simulated);
+        _timer = this.RegisterGrainTimer(_ => Poll(), new GrainTimerCreationOptions(TimeSpan.Zero, interval) { KeepAlive = true });
+    }
+}

@@ -1,0 +1,33 @@
+using Velib.Contracts.Feed;
+
+namespace Velib.Silo.Ingestion;
+
+/// <summary>
+/// Starts the ingestion grain every few seconds from each silo (a no-op while it runs). After a silo is lost, the
+/// first call once the cluster has declared it dead activates the grain on a live silo, which resumes polling at
+/// once, instead of waiting up to a minute for the keep-alive reminder.
+/// </summary>
+internal sealed partial class IngestionWatchdog(IGrainFactory grains, TimeProvider time, ILogger<IngestionWatchdog> logger) : BackgroundService
+{
+    private static readonly TimeSpan Period = TimeSpan.FromSeconds(10);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(Period, time);
+        while (await timer.WaitForNextTickAsync(stoppingToken))
+        {
+            try
+            {
+                await grains.GetGrain<IFeedIngestionGrain>(VelibSystem.Name).Start().WaitAsync(Period, time, stoppingToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
+            {
+                // Expected while a lost silo is not yet declared dead; the next tick tries again.
+                Unreachable(logger, ex.Message);
+            }
+        }
+    }
+
+    [LoggerMessage(1, LogLevel.Debug, "Ingestion grain did not answer the watchdog: {Reason}")]
+    private static partial void Unreachable(ILogger logger, string reason);
+}
