@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Configuration;
 using Velib.Contracts.Archive;
 
 namespace Velib.AppHost;
@@ -35,7 +36,7 @@ internal static class S3ResourceExtensions
         var dataDir = Path.Combine(builder.VelibDataDirectory(), "s3");
         var local = builder.AddExecutable("s3", "node", directory, "start.js")
             // Proxyless: at shutdown DCP's proxy goes first, and the silo's last archive flush must still reach s3rver.
-            .WithHttpEndpoint(port: 4568, name: EndpointName, env: "S3_PORT", isProxied: false)
+            .WithHttpEndpoint(port: config.GetValue("Velib:S3:LocalPort", 4568), name: EndpointName, env: "S3_PORT", isProxied: false)
             .WithEnvironment("S3_DATA_DIR", dataDir)
             .WithEnvironment("S3_BUCKETS", builder.VelibBucket())
             .WithHttpHealthCheck("/", statusCode: 200);

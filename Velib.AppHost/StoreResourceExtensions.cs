@@ -1,4 +1,5 @@
 using System.Net.Sockets;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
@@ -14,8 +15,8 @@ internal static class StoreResourceExtensions
     private const string LocalName = "garnet";
     private const string EndpointName = "tcp";
     // Fixed and proxyless: the connection string is known before the store starts, and Redis clients
-    // reconnect to the same address after a restart of the store.
-    private const int LocalPort = 6479;
+    // reconnect to the same address after a restart of the store. Velib:Store:LocalPort changes it.
+    private const int DefaultLocalPort = 6479;
 
     /// <summary>The connection string resource, and the local Garnet to wait for (null when the store is external).</summary>
     public static (IResourceBuilder<IResourceWithConnectionString> Store, IResourceBuilder<ProjectResource>? Local) AddVelibStore(
@@ -28,10 +29,11 @@ internal static class StoreResourceExtensions
         }
 
         var aof = Path.Combine(builder.VelibDataDirectory(), "garnet");
+        var localPort = builder.Configuration.GetValue("Velib:Store:LocalPort", DefaultLocalPort);
         var healthCheck = $"{LocalName}-listens";
         var garnet = builder.AddProject<Projects.Velib_Store>(LocalName, launchProfileName: null)
-            .WithEndpoint(port: LocalPort, targetPort: LocalPort, scheme: "tcp", name: EndpointName, isProxied: false)
-            .WithArgs("--bind", "127.0.0.1", "--port", LocalPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            .WithEndpoint(port: localPort, targetPort: localPort, scheme: "tcp", name: EndpointName, isProxied: false)
+            .WithArgs("--bind", "127.0.0.1", "--port", localPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 // 256 MB of main log instead of the 16 GB default; the index grows as needed.
                 "-m", "256m", "-i", "16m",
                 // Orleans' Redis membership and reminder tables run Lua scripts, and so does the archive spool.
@@ -47,12 +49,12 @@ internal static class StoreResourceExtensions
             try
             {
                 using var tcp = new TcpClient();
-                await tcp.ConnectAsync("127.0.0.1", LocalPort, cancellationToken);
+                await tcp.ConnectAsync("127.0.0.1", localPort, cancellationToken);
                 return HealthCheckResult.Healthy();
             }
             catch (SocketException ex)
             {
-                return HealthCheckResult.Unhealthy($"Garnet does not accept connections on 127.0.0.1:{LocalPort} yet ({ex.SocketErrorCode})");
+                return HealthCheckResult.Unhealthy($"Garnet does not accept connections on 127.0.0.1:{localPort} yet ({ex.SocketErrorCode})");
             }
         });
         var store = builder.AddConnectionString(Name, ReferenceExpression.Create(

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Runtime.InteropServices;
 using Garnet;
 
@@ -6,17 +7,23 @@ using var server = new GarnetServer(args);
 server.Start();
 Console.WriteLine($"Velib store (Garnet) listening: {string.Join(' ', args)}");
 
+// The AppHost stops every resource at once, and the silos still use the store while they shut down (the
+// archive's last flush reads the spool, membership says goodbye). So the store serves for a short grace period
+// after the first signal; a second signal stops it at once.
+var grace = TimeSpan.FromSeconds(double.Parse(Environment.GetEnvironmentVariable("STORE_SHUTDOWN_GRACE_SECONDS") ?? "8", CultureInfo.InvariantCulture));
 var stop = new TaskCompletionSource();
-using var term = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
-using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
+var signals = 0;
+using var term = PosixSignalRegistration.Create(PosixSignal.SIGTERM, OnSignal);
+using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, OnSignal);
 await stop.Task;
 
 // Everything acknowledged is in the append-only file; commit its tail before exiting.
 await server.Store.CommitAOFAsync(CancellationToken.None);
 Console.WriteLine("Velib store stopped; AOF committed.");
 
-void Stop(PosixSignalContext context)
+void OnSignal(PosixSignalContext context)
 {
     context.Cancel = true;
-    stop.TrySetResult();
+    if (Interlocked.Increment(ref signals) > 1) stop.TrySetResult();
+    else _ = Task.Delay(grace).ContinueWith(_ => stop.TrySetResult(), TaskScheduler.Default);
 }

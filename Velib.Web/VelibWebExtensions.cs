@@ -12,6 +12,7 @@ public static class VelibWebExtensions
         builder.Services.AddMudServices();
         builder.Services.AddOpenApi();
         builder.Services.AddProblemDetails();
+        builder.Services.AddExceptionHandler<Velib.Web.Api.ClusterUnavailableHandler>();
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddOptions<MapOptions>().Bind(builder.Configuration.GetSection(MapOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddScoped<NetworkView>();

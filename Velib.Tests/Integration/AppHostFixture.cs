@@ -7,7 +7,7 @@ using Velib.Tests.Support;
 namespace Velib.Tests.Integration;
 
 /// <summary>
-/// Starts the real AppHost (DCP, s3rver, silo, web) once for the integration and browser tests. The feed is a
+/// Starts the real AppHost (DCP, Garnet, s3rver, two silos, web) once for the integration and browser tests. The feed is a
 /// recorded Vélib' afternoon served as the live feed from a local HTTP server (the simulated network when the
 /// shared recordings are absent); S3 data and the spool go to a temporary folder.
 /// </summary>
@@ -15,14 +15,22 @@ public sealed class AppHostFixture : IAsyncLifetime
 {
     private readonly string _s3Data = Path.Combine(Path.GetTempPath(), "velib-test-s3-" + Guid.NewGuid().ToString("N"));
 
-    public DistributedApplication App { get; private set; } = null!;
+    private VelibAppHost _host = null!;
 
-    public IConfiguration Configuration { get; private set; } = null!;
+    public DistributedApplication App => _host.App;
 
-    public HttpClient Web { get; private set; } = null!;
+    public IConfiguration Configuration => _host.Configuration;
+
+    public HttpClient Web => _host.Web;
+
+    /// <summary>The started AppHost, for what the properties above do not cover.</summary>
+    public VelibAppHost Host => _host;
 
     /// <summary>The recorded feed, or null on the simulated network.</summary>
     public RecordedFeedServer? Feed { get; private set; }
+
+    /// <summary>A secret set on the AppHost as a plain Velib setting: it must reach no process as plain text.</summary>
+    public const string PlantedSecret = "planted-secret-7f3a9c";
 
     /// <summary>The recorded status snapshots, oldest first.</summary>
     public static string[] Snapshots => SharedData.Root is null ? []
@@ -30,7 +38,6 @@ public sealed class AppHostFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        using var cts = new CancellationTokenSource(TimeSpan.FromMinutes(4));
         string[] feed = ["--Velib:Feed:Mode=simulated"];
         if (SharedData.Root is not null)
         {
@@ -39,25 +46,15 @@ public sealed class AppHostFixture : IAsyncLifetime
             feed = ["--Velib:Feed:Mode=live", $"--Velib:Feed:Url={Feed.DiscoveryUrl}"];
         }
         // No map tiles: tests never reach outside this machine, and the map must work without them.
-        var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.Velib_AppHost>(
-            [.. feed, "--Velib:Feed:PollInterval=00:00:05", "--Velib:Map:TileUrl=", $"--Velib:DataDir={_s3Data}"], cts.Token);
-        Configuration = builder.Configuration;
-        App = await builder.BuildAsync(cts.Token);
-        await App.StartAsync(cts.Token);
-        // Every resource must come up healthy, as the dashboard shows it.
-        foreach (var resource in new[] { "s3", "silo", "web" })
-        {
-            await App.ResourceNotifications.WaitForResourceHealthyAsync(resource, cts.Token);
-        }
-        Web = App.CreateHttpClient("web");
+        _host = await VelibAppHost.StartAsync(_s3Data,
+            [.. feed, "--Velib:Feed:PollInterval=00:00:05", "--Velib:Map:TileUrl=", $"--Velib:S3:SecretKey={PlantedSecret}"]);
     }
 
     public async Task DisposeAsync()
     {
-        Web?.Dispose();
-        if (App is not null)
+        if (_host is not null)
         {
-            await App.DisposeAsync();
+            await _host.DisposeAsync();
         }
         if (Feed is not null)
         {
@@ -86,12 +83,30 @@ public sealed class AppHostFixture : IAsyncLifetime
         var deadline = DateTime.UtcNow + timeout;
         while (true)
         {
-            var value = await read();
+            T value;
+            try
+            {
+                value = await read();
+            }
+            catch (HttpRequestException) when (DateTime.UtcNow < deadline)
+            {
+                // A 503 while a lost silo's grains move, or a connection refused while a process starts.
+                await Task.Delay(500);
+                continue;
+            }
             if (probe(value) || DateTime.UtcNow > deadline)
             {
                 return value;
             }
             await Task.Delay(500);
         }
+    }
+
+    /// <summary>Like <see cref="Eventually{T}"/>, but fails with <paramref name="whatNeverHappened"/> when the time is up.</summary>
+    public static async Task<T> Until<T>(Func<Task<T>> read, Func<T, bool> probe, TimeSpan timeout, string whatNeverHappened)
+    {
+        var value = await Eventually(read, probe, timeout);
+        Assert.True(probe(value), $"{whatNeverHappened} (waited {timeout.TotalSeconds:0} s)");
+        return value;
     }
 }

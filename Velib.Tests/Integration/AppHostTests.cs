@@ -4,6 +4,7 @@ using Amazon.Runtime;
 using Amazon.S3;
 using Amazon.S3.Model;
 using Aspire.Hosting.Testing;
+using Velib.Contracts.Archive;
 
 namespace Velib.Tests.Integration;
 
@@ -40,7 +41,7 @@ public sealed class AppHostTests(AppHostFixture fixture)
         using var status = JsonDocument.Parse(body);
 
         var archive = status.RootElement.GetProperty("archive");
-        Assert.Equal(fixture.Configuration["Velib:S3:Bucket"], archive.GetProperty("bucket").GetString());
+        Assert.Equal(ArchiveDefaults.Bucket, archive.GetProperty("bucket").GetString());
         Assert.StartsWith("http://", archive.GetProperty("endpoint").GetString());
         Assert.DoesNotContain(fixture.Configuration["Parameters:local-s3-access-key"]!, body);
         Assert.DoesNotContain(fixture.Configuration["Parameters:local-s3-secret-key"]!, body);
@@ -61,7 +62,7 @@ public sealed class AppHostTests(AppHostFixture fixture)
         using var s3 = new AmazonS3Client(
             new BasicAWSCredentials(fixture.Configuration["Parameters:local-s3-access-key"], fixture.Configuration["Parameters:local-s3-secret-key"]),
             new AmazonS3Config { ServiceURL = endpoint.ToString(), ForcePathStyle = true, AuthenticationRegion = "us-east-1" });
-        var bucket = fixture.Configuration["Velib:S3:Bucket"];
+        var bucket = ArchiveDefaults.Bucket;
         var key = $"tests/{Guid.NewGuid():N}.json";
 
         await s3.PutObjectAsync(new PutObjectRequest { BucketName = bucket, Key = key, ContentBody = """{"x":1}""", UseChunkEncoding = false });
@@ -69,5 +70,35 @@ public sealed class AppHostTests(AppHostFixture fixture)
         using var reader = new StreamReader(response.ResponseStream);
 
         Assert.Equal("""{"x":1}""", await reader.ReadToEndAsync());
+    }
+
+    [Fact]
+    public async Task The_status_names_both_silos_the_store_and_the_silo_that_hosts_ingestion()
+    {
+        var status = await AppHostFixture.Until(() => fixture.Web.GetFromJsonAsync<JsonElement>("/api/status"),
+            s => s.GetProperty("feed").GetProperty("silo").GetString() is not null, TimeSpan.FromSeconds(60), "the status never named the ingestion silo");
+
+        var silos = status.GetProperty("cluster").GetProperty("silos").EnumerateArray().ToList();
+        Assert.Equal(2, silos.Count(s => s.GetProperty("status").GetString() == "Active"));
+        Assert.Contains(status.GetProperty("feed").GetProperty("silo").GetString(), silos.Select(s => s.GetProperty("address").GetString()));
+        Assert.Matches(@"^127\.0\.0\.1:\d+$", status.GetProperty("cluster").GetProperty("store").GetString());
+    }
+
+    [Fact]
+    public async Task The_web_process_environment_holds_no_s3_or_store_secret()
+    {
+        var pid = await fixture.Host.PidOf("web");
+        var environment = (await File.ReadAllTextAsync($"/proc/{pid}/environ")).Split('\0');
+        var siloEnvironment = (await File.ReadAllTextAsync($"/proc/{await fixture.Host.PidOf("silo1")}/environ")).Split('\0');
+
+        // The silo does get the S3 keys: this proves the check looks at the right kind of process.
+        Assert.Contains(siloEnvironment, e => e.StartsWith("Velib__S3__SecretKey=", StringComparison.Ordinal));
+        Assert.DoesNotContain(environment, e => e.StartsWith("Velib__S3__", StringComparison.Ordinal));
+        foreach (var secret in new[] { AppHostFixture.PlantedSecret, fixture.Configuration["Parameters:local-s3-access-key"]!, fixture.Configuration["Parameters:local-s3-secret-key"]! })
+        {
+            Assert.DoesNotContain(environment, e => e.Contains(secret, StringComparison.Ordinal));
+            Assert.DoesNotContain(siloEnvironment, e => e.Contains(AppHostFixture.PlantedSecret, StringComparison.Ordinal));
+        }
+        Assert.DoesNotContain(environment, e => e.StartsWith("ConnectionStrings__store=", StringComparison.Ordinal) && e.Contains("password", StringComparison.OrdinalIgnoreCase));
     }
 }

@@ -16,7 +16,7 @@ public sealed class S3rverProcess : IAsyncDisposable
     private readonly string _dataDir = Path.Combine(Path.GetTempPath(), "velib-s3-" + Guid.NewGuid().ToString("N"));
     private Process? _process;
 
-    public S3rverProcess(string bucket = "velib-archive")
+    public S3rverProcess(string bucket = Velib.Contracts.Archive.ArchiveDefaults.Bucket)
     {
         Bucket = bucket;
         Port = Ports.Free();

@@ -1,0 +1,99 @@
+using Amazon.Runtime;
+using Amazon.S3;
+using Amazon.S3.Model;
+using Aspire.Hosting;
+using Aspire.Hosting.ApplicationModel;
+using Aspire.Hosting.Testing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Velib.Contracts.Archive;
+using Velib.Silo.Archive;
+
+namespace Velib.Tests.Support;
+
+/// <summary>
+/// The real AppHost (DCP, Garnet, s3rver, two silos, web) started through Aspire.Hosting.Testing, with its local
+/// state in <see cref="DataDir"/> and its two fixed ports (store, S3) on free ports, so that it never clashes
+/// with another instance.
+/// </summary>
+public sealed class VelibAppHost : IAsyncDisposable
+{
+    /// <summary>Every resource that must come up healthy, as the dashboard shows it.</summary>
+    public static readonly string[] Resources = ["garnet", "s3", "silo1", "silo2", "web"];
+
+    private VelibAppHost(DistributedApplication app, IConfiguration configuration, string dataDir)
+    {
+        App = app;
+        Configuration = configuration;
+        DataDir = dataDir;
+        Web = app.CreateHttpClient("web");
+    }
+
+    public DistributedApplication App { get; }
+
+    public IConfiguration Configuration { get; }
+
+    public string DataDir { get; }
+
+    public HttpClient Web { get; }
+
+    public static async Task<VelibAppHost> StartAsync(string dataDir, IEnumerable<string> args, (int Store, int S3)? ports = null)
+    {
+        using var cts = new CancellationTokenSource(TimeSpan.FromMinutes(4));
+        var (store, s3) = ports ?? (Ports.Free(), Ports.Free());
+        var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.Velib_AppHost>(
+            [.. args, $"--Velib:DataDir={dataDir}", $"--Velib:Store:LocalPort={store}", $"--Velib:S3:LocalPort={s3}"], cts.Token);
+        var app = await builder.BuildAsync(cts.Token);
+        await app.StartAsync(cts.Token);
+        foreach (var resource in Resources)
+        {
+            await app.ResourceNotifications.WaitForResourceHealthyAsync(resource, cts.Token);
+        }
+        return new VelibAppHost(app, builder.Configuration, dataDir);
+    }
+
+    /// <summary>The process id of a resource, as DCP reports it.</summary>
+    public async Task<int> PidOf(string resource)
+    {
+        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        var update = await App.ResourceNotifications.WaitForResourceAsync(resource,
+            e => e.Snapshot.Properties.Any(p => p.Name == "executable.pid" && p.Value is not null), cts.Token);
+        return Convert.ToInt32(update.Snapshot.Properties.First(p => p.Name == "executable.pid").Value, System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>Runs a dashboard command on a resource; fails the test if the command fails.</summary>
+    public async Task<string?> RunCommand(string resource, string command)
+    {
+        using var cts = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        var result = await App.Services.GetRequiredService<ResourceCommandService>().ExecuteCommandAsync(resource, command, cts.Token);
+        Assert.True(result.Success, $"command {command} on {resource} failed: {result.Message}");
+        return result.Message;
+    }
+
+    public AmazonS3Client S3() => new(
+        new BasicAWSCredentials(Configuration["Parameters:local-s3-access-key"], Configuration["Parameters:local-s3-secret-key"]),
+        new AmazonS3Config { ServiceURL = App.GetEndpoint("s3", "http").ToString(), ForcePathStyle = true, AuthenticationRegion = "us-east-1" });
+
+    /// <summary>Every change row in the archive bucket.</summary>
+    public async Task<List<ChangeRow>> ChangeRows()
+    {
+        using var s3 = S3();
+        var rows = new List<ChangeRow>();
+        var listing = await s3.ListObjectsV2Async(new ListObjectsV2Request { BucketName = ArchiveDefaults.Bucket, Prefix = "velib/changes/" });
+        foreach (var key in listing.S3Objects?.Select(o => o.Key) ?? [])
+        {
+            using var response = await s3.GetObjectAsync(ArchiveDefaults.Bucket, key);
+            using var copy = new MemoryStream();
+            await response.ResponseStream.CopyToAsync(copy);
+            copy.Position = 0;
+            rows.AddRange(await ParquetCodec.ReadAsync<ChangeRow>(copy));
+        }
+        return rows;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Web.Dispose();
+        await App.DisposeAsync();
+    }
+}
