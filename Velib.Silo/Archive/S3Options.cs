@@ -13,7 +13,7 @@ public sealed class S3Options
 
     /// <summary>The bucket; it must exist.</summary>
     [Required, RegularExpression("^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$", ErrorMessage = "Bucket must be a valid S3 bucket name.")]
-    public string Bucket { get; set; } = "velib-archive";
+    public string Bucket { get; set; } = Velib.Contracts.Archive.ArchiveDefaults.Bucket;
 
     /// <summary>Endpoint of an S3-compatible service (s3rver, MinIO, R2); empty for AWS.</summary>
     [Url]

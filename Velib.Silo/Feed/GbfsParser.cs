@@ -119,7 +119,6 @@ internal static class GbfsParser
     {
         sawData = false;
         DateTime? lastUpdated = null;
-        int? ttl = null;
         string? version = null;
         try
         {
@@ -141,11 +140,6 @@ internal static class GbfsParser
                     reader.Read();
                     // Vélib' sends only lastUpdatedOther; if both appear, the standard field wins.
                     if (GbfsReader.TryTimestamp(ref reader, out var ts) && (lastUpdated is null || ts > lastUpdated)) lastUpdated = ts;
-                }
-                else if (reader.ValueTextEquals("ttl"u8))
-                {
-                    reader.Read();
-                    if (GbfsReader.TryInt(ref reader, out var t)) ttl = t;
                 }
                 else if (reader.ValueTextEquals("version"u8))
                 {
@@ -171,7 +165,7 @@ internal static class GbfsParser
         {
             throw new FeedFormatException($"unexpected JSON shape: {ex.Message}", ex);
         }
-        return new GbfsHeader(lastUpdated, ttl, version);
+        return new GbfsHeader(lastUpdated, version);
     }
 
     private static Dictionary<string, string>? ReadLanguage(ref Utf8JsonReader reader)
