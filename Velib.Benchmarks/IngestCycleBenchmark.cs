@@ -24,6 +24,8 @@ internal static class IngestCycleBenchmark
         Console.WriteLine($"parse station_status (1,495 stations, {status.Length:N0} B): median {parse:0.00} ms, {allocated / 1024.0:N0} KiB allocated per parse");
 
         var builder = new InProcessTestClusterBuilder(1);
+        // No log files in the working folder (they used to land in the repository); tests that need logs pass a provider.
+        builder.Options.ConfigureFileLogging = false;
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Velib:S3:ServiceUrl"] = "http://127.0.0.1:9" }).Build();
         builder.ConfigureSilo((_, silo) => silo.AddMemoryGrainStorageAsDefault().UseInMemoryReminderService().Services.AddVelibSiloServices(configuration));
         await using var cluster = builder.Build();

@@ -19,4 +19,7 @@ internal static partial class FeedLog
 
     [LoggerMessage(6, LogLevel.Error, "Feed {System}: cycle failed unexpectedly")]
     public static partial void CycleFailed(ILogger logger, Exception exception, string system);
+
+    [LoggerMessage(7, LogLevel.Error, "Feed {System}: the store is unreachable ({Reason}). Nothing of this cycle was acknowledged; the next poll retries it.")]
+    public static partial void StoreUnavailable(ILogger logger, string system, string reason);
 }

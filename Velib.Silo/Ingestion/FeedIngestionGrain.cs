@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Microsoft.Extensions.Options;
 using Orleans.Utilities;
+using StackExchange.Redis;
 using Velib.Contracts.Archive;
 using Velib.Contracts.Feed;
 using Velib.Contracts.Stations;
@@ -114,8 +115,16 @@ internal sealed class FeedIngestionGrain(
         }
         catch (Exception ex)
         {
-            var kind = ex switch { FeedFetchException f => f.Kind, FeedFormatException => "format", _ => "internal" };
+            var kind = ex switch
+            {
+                FeedFetchException f => f.Kind,
+                FeedFormatException => "format",
+                // Nothing was acknowledged: the next poll re-runs the cycle, and the spool skips what it already has.
+                _ when IsStoreFailure(ex) => "store",
+                _ => "internal",
+            };
             if (kind == "internal") FeedLog.CycleFailed(logger, ex, System);
+            else if (kind == "store") FeedLog.StoreUnavailable(logger, System, ex.Message);
             else FeedLog.DocumentRejected(logger, System, kind, ex.Message);
             _health.Failed($"{kind}: {ex.Message}");
             metrics.FeedError(kind);
@@ -158,6 +167,10 @@ internal sealed class FeedIngestionGrain(
         _observers.Unsubscribe(observer);
         return Task.CompletedTask;
     }
+
+    private static bool IsStoreFailure(Exception ex) =>
+        ex is RedisException || ex.InnerException is { } inner && IsStoreFailure(inner)
+        || ex is AggregateException { InnerExceptions: var all } && all.Any(IsStoreFailure);
 
     private void EnsurePolling()
     {

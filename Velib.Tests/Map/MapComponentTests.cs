@@ -1,7 +1,11 @@
 using Bunit;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Rendering;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 using MudBlazor.Services;
 using Velib.Contracts.Stations;
+using Velib.Web.Components.Layout;
 using Velib.Web.Map;
 
 namespace Velib.Tests.Map;
@@ -9,13 +13,16 @@ namespace Velib.Tests.Map;
 public sealed class MapComponentTests : IAsyncLifetime
 {
     private readonly BunitContext _context = new();
+    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 29, 9, 30, 0, TimeSpan.Zero));
 
     public MapComponentTests()
     {
         _context.Services.AddMudServices();
-        _context.Services.AddSingleton(TimeProvider.System);
+        _context.Services.AddSingleton<TimeProvider>(_time);
         _context.JSInterop.Mode = JSRuntimeMode.Loose;
     }
+
+    private DateTime Now => _time.GetUtcNow().UtcDateTime;
 
     public Task InitializeAsync() => Task.CompletedTask;
 
@@ -45,7 +52,7 @@ public sealed class MapComponentTests : IAsyncLifetime
     [Fact]
     public void The_station_detail_writes_out_the_numbers_and_the_flags()
     {
-        var history = new[] { StationChange.Of(Station(1, 1, 30), DateTime.UtcNow.AddHours(-2), DateTime.UtcNow), StationChange.Of(Station(3, 2, 27, renting: false), DateTime.UtcNow, DateTime.UtcNow) };
+        var history = new[] { StationChange.Of(Station(1, 1, 30), Now.AddHours(-2), Now), StationChange.Of(Station(3, 2, 27, renting: false), Now, Now) };
 
         var detail = _context.Render<StationDetailPanel>(p => p.Add(c => c.Station, Station(3, 2, 27, renting: false)).Add(c => c.History, history));
 
@@ -62,7 +69,7 @@ public sealed class MapComponentTests : IAsyncLifetime
     [Fact]
     public void The_stale_and_simulated_banners_appear_only_when_the_status_says_so()
     {
-        var fresh = new Velib.Contracts.Feed.FeedStatus("live", "u", DateTime.UtcNow, DateTime.UtcNow, 10, 1, 0, null, false, 0);
+        var fresh = new Velib.Contracts.Feed.FeedStatus("live", "u", Now, Now, 10, 1, 0, null, false, 0);
 
         Assert.Empty(_context.Render<StatusBanner>(p => p.Add(c => c.Status, fresh)).FindAll(".mud-alert"));
         var banners = _context.Render<StatusBanner>(p => p.Add(c => c.Status, fresh with { Mode = "simulated", Stale = true, LastError = "http: HTTP 500" }));
@@ -70,15 +77,91 @@ public sealed class MapComponentTests : IAsyncLifetime
         Assert.Contains("HTTP 500", banners.Find("#stale-banner").TextContent);
     }
 
+    private IRenderedComponent<Freshness> RenderFreshness(DateTime? updated, DateTime? feed = null, DateTime? information = null) =>
+        _context.Render<Freshness>(p => p.Add(c => c.UpdatedUtc, updated).Add(c => c.FeedUtc, feed).Add(c => c.InformationUtc, information));
+
+    private static string Text(IRenderedComponent<Freshness> freshness) => freshness.Find("#freshness").TextContent;
+
     [Fact]
     public void Freshness_shows_our_last_update_and_the_feeds_own_age_and_an_older_status_than_station_list()
     {
-        var now = DateTime.UtcNow;
+        var freshness = RenderFreshness(Now.AddSeconds(-12), Now.AddMinutes(-5), Now.AddMinutes(-3));
 
-        var freshness = _context.Render<Freshness>(p => p.Add(c => c.UpdatedUtc, now.AddSeconds(-12))
-            .Add(c => c.FeedUtc, now.AddMinutes(-5)).Add(c => c.InformationUtc, now.AddMinutes(-3)));
+        Assert.Equal("updated 12 s ago · feed data 5 min old (station list 2 min newer)", Text(freshness));
+    }
 
-        Assert.Matches(@"updated 1[2-4] s ago · feed data 5 min old \(station list 2 min newer\)", freshness.Find("#freshness").TextContent.Trim());
+    [Fact]
+    public void Freshness_says_it_waits_before_the_first_status_and_counts_in_hours_and_days()
+    {
+        Assert.Equal("waiting for the first update…", Text(RenderFreshness(null)));
+        Assert.Equal("updated 0 s ago", Text(RenderFreshness(Now.AddSeconds(2))));
+        Assert.Equal("updated 89 s ago · feed data 3 h old", Text(RenderFreshness(Now.AddSeconds(-89), Now.AddMinutes(-200), Now.AddHours(-4))));
+        Assert.Equal("updated 89 min ago · feed data 2 days old", Text(RenderFreshness(Now.AddMinutes(-89), Now.AddHours(-48))));
+    }
+
+    [Fact]
+    public void Freshness_hands_its_timestamps_to_the_browser_which_keeps_the_age_current()
+    {
+        var module = _context.JSInterop.SetupModule("./Map/Freshness.razor.js");
+        module.SetupVoid("watch", _ => true).SetVoidResult();
+
+        var freshness = RenderFreshness(Now.AddSeconds(-12), Now.AddMinutes(-5));
+
+        var line = freshness.Find("#freshness");
+        Assert.Equal("2026-11-29T09:30:00.000Z", line.GetAttribute("data-now"));
+        Assert.Equal("2026-11-29T09:29:48.000Z", line.GetAttribute("data-updated"));
+        Assert.Equal("2026-11-29T09:25:00.000Z", line.GetAttribute("data-feed"));
+        Assert.False(line.HasAttribute("data-information"));
+        module.VerifyInvoke("watch");
+    }
+
+    [Fact]
+    public void Freshness_is_written_once_per_status_not_on_every_server_tick()
+    {
+        var updated = Now.AddSeconds(-12);
+        var freshness = RenderFreshness(updated);
+
+        _time.Advance(TimeSpan.FromSeconds(30));
+        freshness.Render(p => p.Add(c => c.UpdatedUtc, updated));
+        Assert.Equal("updated 12 s ago", Text(freshness)); // the browser, not the server, moves it on
+
+        freshness.Render(p => p.Add(c => c.UpdatedUtc, Now.AddSeconds(-3)));
+        Assert.Equal("updated 3 s ago", Text(freshness));
+        Assert.Equal("2026-11-29T09:30:30.000Z", freshness.Find("#freshness").GetAttribute("data-now"));
+    }
+
+    // A page that fails when told to, as a failed push or grain call makes the map page fail.
+    private sealed class FailingPage : ComponentBase
+    {
+        [Parameter] public bool Fails { get; set; }
+
+        protected override void OnParametersSet()
+        {
+            if (Fails) throw new InvalidOperationException("the cluster said no");
+        }
+
+        protected override void BuildRenderTree(RenderTreeBuilder builder) => builder.AddContent(0, "page content");
+    }
+
+    [Fact]
+    public void A_failing_page_shows_a_friendly_message_and_recovers_on_request()
+    {
+        var fails = true;
+        RenderFragment body = b =>
+        {
+            b.OpenComponent<FailingPage>(0);
+            b.AddComponentParameter(1, nameof(FailingPage.Fails), fails);
+            b.CloseComponent();
+        };
+
+        var layout = _context.Render<MainLayout>(p => p.Add(c => c.Body, body));
+
+        Assert.Contains("Something went wrong while updating the map; reload the page.", layout.Find("#page-error").TextContent);
+        Assert.DoesNotContain("page content", layout.Markup);
+        fails = false;
+        layout.Find("#page-error-recover").Click();
+        Assert.Empty(layout.FindAll("#page-error"));
+        Assert.Contains("page content", layout.Markup);
     }
 
     [Theory]

@@ -1,5 +1,6 @@
 using Velib.Contracts.Stations;
 using Velib.Silo.Feed;
+using Velib.Silo.Ingestion;
 using Velib.Silo.Stations;
 using Velib.Tests.Support;
 
@@ -8,20 +9,26 @@ namespace Velib.Tests.Stations;
 public sealed class ChangeDetectionTests
 {
     [SharedDataFact]
-    public void Changes_across_the_recorded_afternoon_match_the_published_counts()
+    public void The_ingest_cycle_finds_the_published_number_of_changes_across_the_recorded_afternoon()
     {
         var dir = SharedData.Velib("timeseries-2025-11-10");
-        var info = GbfsParser.ParseInformation(SharedData.Bytes(Path.Combine(dir, "station_information_20251110_133043.json")))
-            .Stations.ToDictionary(s => s.Id);
+        var information = SharedData.Bytes(Path.Combine(dir, "station_information_20251110_133043.json"));
+        var catalog = new FeedCatalog(TimeSpan.FromHours(1));
         var previous = new Dictionary<long, Station>();
         var counts = new List<int>();
+        var observed = new DateTime(2025, 11, 10, 13, 30, 0, DateTimeKind.Utc);
         foreach (var file in Directory.GetFiles(dir, "station_status_*.json").Order())
         {
-            var status = GbfsParser.ParseStatus(SharedData.Bytes(file), VehicleTypeTable.Empty);
-            Assert.Equal(1499, status.Stations.Count);
-            var diff = NetworkDiff.Compute(previous, NetworkJoin.Join(info, status.Stations, out _), DateTime.UtcNow);
-            counts.Add(diff.ForGrains.Count);
-            previous = diff.Stations.ToDictionary(s => s.Id);
+            observed = observed.AddMinutes(10);
+            var cycle = IngestCycle.Run(catalog, new FeedDocuments(SharedData.Bytes(file), catalog.IsDue(observed) ? information : null, null), previous, observed);
+            catalog.Commit(cycle.Parsed);
+            Assert.Equal(1499, cycle.Parsed.Stations.Count);
+            // Each change is the station's new availability, at this poll.
+            Assert.All(cycle.Changes, c => Assert.Equal(observed, c.ObservedUtc));
+            var now = cycle.Diff.Stations.ToDictionary(s => s.Id);
+            Assert.All(cycle.Changes, c => Assert.Equal((now[c.StationId].Mechanical, now[c.StationId].Ebike, now[c.StationId].Docks), (c.Mechanical, c.Ebike, c.Docks)));
+            counts.Add(cycle.Changes.Length);
+            previous = now;
         }
 
         Assert.Equal([1499, 952, 685, 552, 1116, 930, 704, 757], counts);

@@ -34,6 +34,8 @@ public sealed class VelibTestCluster : IAsyncDisposable
         store ??= new TestStore();
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         var builder = new InProcessTestClusterBuilder(initialSilosCount: 1);
+        // No log files in the working folder (they used to land in the repository); tests that need logs pass a provider.
+        builder.Options.ConfigureFileLogging = false;
         builder.ConfigureSilo((_, silo) =>
         {
             silo.AddMemoryGrainStorageAsDefault().UseInMemoryReminderService();

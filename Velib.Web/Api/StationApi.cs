@@ -7,6 +7,8 @@ namespace Velib.Web.Api;
 /// <summary>The JSON API: <c>/api/stations</c>, <c>/api/stations/{id}</c> and <c>/api/status</c>.</summary>
 public static class StationApi
 {
+    private static readonly TimeSpan MembershipLimit = TimeSpan.FromSeconds(1.5);
+
     public static IEndpointRouteBuilder MapVelibApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api").WithTags("Velib");
@@ -31,13 +33,23 @@ public static class StationApi
 
         api.MapGet("/status", async (IClusterClient orleans, IConfiguration configuration) =>
             {
+                // Feed and archive answer from grain memory; the membership comes from the store, which may be down:
+                // that part is bounded, so the status still answers (and says why) during a store outage.
                 var feed = Feed(orleans).GetStatus();
                 var archive = orleans.GetGrain<IArchiveGrain>(VelibSystem.Name).GetStatus();
-                var hosts = orleans.GetGrain<IManagementGrain>(0).GetDetailedHosts(onlyActive: false);
-                var silos = (await hosts).OrderBy(h => h.SiloAddress.Endpoint.Port)
-                    .Select(h => new SiloStatus($"{h.SiloAddress.Endpoint.Address}:{h.SiloAddress.Endpoint.Port}", h.Status.ToString()));
-                return TypedResults.Ok(new SystemStatus(await feed, await archive,
-                    new ClusterStatus([.. silos], StoreConnection.Describe(configuration.GetConnectionString(StoreConnection.Name)))));
+                var store = StoreConnection.Describe(configuration.GetConnectionString(StoreConnection.Name));
+                ClusterStatus cluster;
+                try
+                {
+                    var hosts = await orleans.GetGrain<IManagementGrain>(0).GetDetailedHosts(onlyActive: false).WaitAsync(MembershipLimit);
+                    cluster = new ClusterStatus([.. hosts.OrderBy(h => h.SiloAddress.Endpoint.Port)
+                        .Select(h => new SiloStatus($"{h.SiloAddress.Endpoint.Address}:{h.SiloAddress.Endpoint.Port}", h.Status.ToString()))], store);
+                }
+                catch (Exception ex) when (ex is TimeoutException or SiloUnavailableException or OrleansMessageRejectionException or OrleansException)
+                {
+                    cluster = new ClusterStatus([], store, $"membership unavailable ({ex.GetType().Name}: {ex.Message})");
+                }
+                return TypedResults.Ok(new SystemStatus(await feed, await archive, cluster));
             })
             .WithName("GetStatus").WithSummary("Health of the feed (mode, freshness, errors, hosting silo), the archive and the cluster (silos, store).");
 

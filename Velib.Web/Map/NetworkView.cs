@@ -16,6 +16,7 @@ public sealed partial class NetworkView(IClusterClient orleans, IOptions<MapOpti
     private readonly Dictionary<long, Station> _stations = [];
     private INetworkObserver? _reference;
     private Timer? _renewal;
+    private Task? _start;
     private long _version = -1;
 
     /// <summary>A delta, after it is applied (full when the whole network was reloaded). Raised on a thread-pool thread.</summary>
@@ -48,16 +49,49 @@ public sealed partial class NetworkView(IClusterClient orleans, IOptions<MapOpti
         lock (_gate) return _stations.GetValueOrDefault(id);
     }
 
-    /// <summary>Loads the snapshot and subscribes for pushes.</summary>
-    public async Task StartAsync()
+    /// <summary>Loads the snapshot and subscribes for pushes; once started, only catches up.</summary>
+    /// <remarks>
+    /// A page recovered by the error boundary starts again on the same circuit (same view): it must not subscribe
+    /// twice nor start a second renewal timer. A start that failed is retried in full.
+    /// </remarks>
+    public Task StartAsync()
     {
-        Apply(await Feed.GetChangesSince(-1));
-        _reference = orleans.CreateObjectReference<INetworkObserver>(this);
-        await Feed.Subscribe(_reference);
-        _renewal = new Timer(_ => _ = RenewAsync(), null, options.Value.ObserverRenewal, options.Value.ObserverRenewal);
+        if (_start is { IsCompletedSuccessfully: true }) return CatchUpAsync();
+        if (_start is null || _start.IsFaulted || _start.IsCanceled) _start = SubscribeAsync();
+        return _start;
     }
 
-    public Task<FeedStatus> GetStatusAsync() => Feed.GetStatus();
+    private async Task SubscribeAsync()
+    {
+        Apply(await Feed.GetChangesSince(-1));
+        _reference ??= orleans.CreateObjectReference<INetworkObserver>(this);
+        await Feed.Subscribe(_reference);
+        _renewal ??= new Timer(_ => _ = RenewAsync(), null, options.Value.ObserverRenewal, options.Value.ObserverRenewal);
+    }
+
+    /// <summary>A station's latest state and last 24 h of changes, or null if the feed never listed it.</summary>
+    public Task<StationDetail?> GetDetailAsync(long id) => orleans.GetGrain<IStationGrain>(id).GetDetail();
+
+    /// <summary>The feed's health, or null while the cluster fails over (see <see cref="DuringFailover{T}"/>).</summary>
+    public Task<FeedStatus?> TryGetStatusAsync() => DuringFailover(Feed.GetStatus, "feed status");
+
+    /// <summary>As <see cref="GetDetailAsync"/>, or null while the cluster fails over: for refreshes, not first loads.</summary>
+    public Task<StationDetail?> TryGetDetailAsync(long id) => DuringFailover(() => GetDetailAsync(id), "station detail");
+
+    // While a lost silo's grains move to another one (a few seconds) calls to them fail: a refresh keeps what it
+    // shows and tries again on the next push or tick. Any other failure is a bug, and is thrown.
+    private async Task<T?> DuringFailover<T>(Func<Task<T>> call, string what) where T : class?
+    {
+        try
+        {
+            return await call();
+        }
+        catch (Exception ex) when (ex is SiloUnavailableException or OrleansMessageRejectionException or TimeoutException)
+        {
+            Unavailable(logger, what, ex.GetType().Name, ex.Message);
+            return default;
+        }
+    }
 
     public Task OnNetworkChanged(NetworkDelta delta)
     {
@@ -113,4 +147,7 @@ public sealed partial class NetworkView(IClusterClient orleans, IOptions<MapOpti
 
     [LoggerMessage(1, LogLevel.Warning, "Could not renew the map's subscription to network updates")]
     private static partial void RenewalFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(2, LogLevel.Warning, "Map: {What} unavailable while the cluster recovers ({Kind}: {Reason}); the page keeps what it shows")]
+    private static partial void Unavailable(ILogger logger, string what, string kind, string reason);
 }

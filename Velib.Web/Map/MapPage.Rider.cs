@@ -1,0 +1,84 @@
+using Velib.Contracts.Stations;
+
+namespace Velib.Web.Map;
+
+// The rider's side of the map page: search, a station's detail (and its /?station=<code> link), filter, nearest stations.
+public sealed partial class MapPage
+{
+    private StationFilter _filter = StationFilter.None;
+    private Station? _selected;
+    private IReadOnlyList<StationChange> _history = [];
+    private IReadOnlyList<(Station Station, double Meters)> _nearest = [];
+    private double[]? _position;
+    private string? _nearestMessage, _unknownCode, _openedCode;
+
+    private async Task OpenFromUrlAsync()
+    {
+        if (string.IsNullOrWhiteSpace(StationCode) || StationCode == _openedCode) return;
+        _openedCode = StationCode;
+        if (Network.ByCode(StationCode.Trim()) is { } station) await OpenAsync(station.Id);
+        else _unknownCode = StationCode;
+    }
+
+    private Task<IEnumerable<Station>> Search(string text, CancellationToken _) => Task.FromResult(StationSearch.Find(Network.Stations, text));
+
+    private async Task OnSearchPicked(Station? station)
+    {
+        if (station is not null) await OpenAsync(station.Id);
+    }
+
+    private async Task OpenAsync(long id)
+    {
+        if (Network.ById(id) is not { } station) return;
+        _unknownCode = null;
+        await LoadDetailAsync(id);
+        _openedCode = station.Code;
+        Navigation.NavigateTo($"/?station={Uri.EscapeDataString(station.Code)}", replace: true);
+        await _map.FocusAsync(id);
+    }
+
+    private async Task LoadDetailAsync(long id)
+    {
+        var detail = await Network.GetDetailAsync(id);
+        _selected = Network.ById(id) ?? detail?.Station;
+        _history = detail?.History ?? [];
+    }
+
+    // The numbers come with the push; only the history needs the station's grain, which may be moving to another silo.
+    private async Task RefreshDetailAsync(long id)
+    {
+        _selected = Network.ById(id) ?? _selected;
+        if (await Network.TryGetDetailAsync(id) is { } detail && _selected?.Id == id) _history = detail.History; // still open
+    }
+
+    private async Task CloseStation()
+    {
+        await _map.ClearFocusAsync();
+        _selected = null;
+        _openedCode = null;
+        Navigation.NavigateTo("/", replace: true);
+    }
+
+    private async Task OnFilterChanged(StationFilter filter)
+    {
+        _filter = filter;
+        var stations = Network.Stations;
+        await ApplyFilterAsync(stations);
+        RecomputeNearest(stations);
+    }
+
+    private ValueTask ApplyFilterAsync(IReadOnlyList<Station> stations) =>
+        _map.FilterAsync(_filter.Need == StationNeed.Any ? null : stations.Where(_filter.Matches).Select(s => s.Id));
+
+    private async Task LocateAsync()
+    {
+        _position = await _map.LocateAsync();
+        _nearestMessage = _position is null ? "Location unavailable: allow location access to see nearby stations." : null;
+        RecomputeNearest(Network.Stations);
+    }
+
+    private void RecomputeNearest(IReadOnlyList<Station> stations)
+    {
+        if (_position is [var lat, var lon]) _nearest = Nearest.Find(stations, lat, lon, _filter);
+    }
+}

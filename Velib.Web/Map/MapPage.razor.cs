@@ -1,0 +1,120 @@
+using Microsoft.AspNetCore.Components;
+using Microsoft.JSInterop;
+using Velib.Contracts.Feed;
+using Velib.Contracts.Stations;
+
+namespace Velib.Web.Map;
+
+/// <summary>
+/// The live map with search, filters, nearest stations and a station's detail. Its one data source is the circuit's
+/// <see cref="NetworkView"/>: loaded once, then kept current by pushes.
+/// </summary>
+public sealed partial class MapPage
+{
+    // Generous for a slow phone, but a browser that never starts the map gets an error, not an endless wait.
+    private static readonly TimeSpan MapStartLimit = TimeSpan.FromSeconds(30);
+
+    // Every push brings a fresh status; this timer, pushed back by each push, only notices that pushes stopped
+    // (the STALE banner), well within the 3 poll intervals after which the feed is stale.
+    private static readonly TimeSpan StatusWhenQuiet = TimeSpan.FromSeconds(30);
+
+    private StationMap _map = null!;
+    private FeedStatus? _status;
+    private NetworkTotals _totals = NetworkTotals.Of([]);
+    private ITimer? _statusTimer;
+    private Task? _loading;
+    private bool _loaded, _disposed;
+
+    [Inject] private NetworkView Network { get; set; } = null!;
+    [Inject] private NavigationManager Navigation { get; set; } = null!;
+    [Inject] private TimeProvider Time { get; set; } = null!;
+    [Inject] private ILogger<MapPage> Logger { get; set; } = null!;
+
+    [SupplyParameterFromQuery(Name = "station")] public string? StationCode { get; set; }
+
+    // Loaded once the circuit is interactive (not while prerendering): one grain call, then pushes.
+    // It starts here so that it overlaps the map's own start-up in the browser.
+    protected override void OnInitialized() => _loading = RendererInfo.IsInteractive ? Network.StartAsync() : null;
+
+    protected override async Task OnAfterRenderAsync(bool firstRender)
+    {
+        if (!firstRender || _loading is null) return;
+        await _loading;
+        await _map.WhenReadyAsync(MapStartLimit);
+        if (_disposed) return; // left while the map started: subscribe to nothing
+        // Subscribed, copied and sent with no await in between: a push applied after the copy reaches the map
+        // after the load, and one applied before it is already in the copy.
+        Network.Changed += OnNetworkChanged;
+        _statusTimer = Time.CreateTimer(_ => InBackground(RefreshStatusAsync), null, StatusWhenQuiet, StatusWhenQuiet);
+        var stations = Network.Stations;
+        _totals = NetworkTotals.Of(stations);
+        await _map.LoadAsync(stations);
+        _loaded = true;
+        if (_filter.Need != StationNeed.Any) await ApplyFilterAsync(stations); // picked while the map was starting
+        _status = await Network.TryGetStatusAsync() ?? _status;
+        await OpenFromUrlAsync();
+        StateHasChanged();
+    }
+
+    protected override Task OnParametersSetAsync() => _loaded ? OpenFromUrlAsync() : Task.CompletedTask;
+
+    private void OnNetworkChanged(NetworkDelta delta) => InBackground(async () =>
+    {
+        // One copy of the network per push, shared by totals, filter and nearest stations.
+        var stations = Network.Stations;
+        _totals = NetworkTotals.Of(stations);
+        if (delta.Full) await _map.LoadAsync(delta.Stations);
+        else await _map.UpdateAsync(delta.Stations, delta.Removed);
+        if (_filter.Need != StationNeed.Any) await ApplyFilterAsync(stations);
+        if (_selected is not null && delta.Stations.Any(s => s.Id == _selected.Id)) await RefreshDetailAsync(_selected.Id);
+        RecomputeNearest(stations);
+        _statusTimer?.Change(StatusWhenQuiet, StatusWhenQuiet);
+        await RefreshStatusAsync();
+    });
+
+    private async Task RefreshStatusAsync()
+    {
+        // Null while the cluster fails over (logged by the view): the banner keeps its last state until the next try.
+        _status = await Network.TryGetStatusAsync() ?? _status;
+        StateHasChanged();
+    }
+
+    /// <summary>
+    /// Runs work that Blazor did not start (a push, a timer tick) on the page's dispatcher. Blazor does not see its
+    /// failures by itself: they are handed to the error boundary, which tells the rider to reload.
+    /// </summary>
+    private void InBackground(Func<Task> work) => _ = InvokeAsync(async () =>
+    {
+        if (_disposed) return; // queued just before the page went away
+        try
+        {
+            await work();
+        }
+        catch (JSDisconnectedException ex)
+        {
+            BrowserGone(Logger, ex.Message); // the circuit is closing and will dispose the page
+        }
+        catch (Exception ex) when (!_disposed)
+        {
+            await DispatchExceptionAsync(ex);
+        }
+        catch (Exception ex)
+        {
+            FailedAfterClose(Logger, ex); // no error boundary is left to show it
+        }
+    });
+
+    public ValueTask DisposeAsync()
+    {
+        _disposed = true;
+        Network.Changed -= OnNetworkChanged;
+        _statusTimer?.Dispose();
+        return ValueTask.CompletedTask;
+    }
+
+    [LoggerMessage(1, LogLevel.Debug, "Map page: the browser went away during an update ({Reason})")]
+    private static partial void BrowserGone(ILogger logger, string reason);
+
+    [LoggerMessage(2, LogLevel.Warning, "Map page: an update failed after the page was closed")]
+    private static partial void FailedAfterClose(ILogger logger, Exception exception);
+}
