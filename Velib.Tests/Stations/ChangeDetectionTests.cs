@@ -20,7 +20,7 @@ public sealed class ChangeDetectionTests
         foreach (var file in Directory.GetFiles(dir, "station_status_*.json").Order())
         {
             observed = observed.AddMinutes(10);
-            var cycle = IngestCycle.Run(catalog, new FeedDocuments(SharedData.Bytes(file), catalog.IsDue(observed) ? information : null, null), previous, observed);
+            var cycle = IngestCycle.Run(catalog, new FeedDocuments(SharedData.Bytes(file), catalog.IsDue(observed) ? information : (ReadOnlyMemory<byte>?)null, null), previous, observed);
             catalog.Commit(cycle.Parsed);
             Assert.Equal(1499, cycle.Parsed.Stations.Count);
             // Each change is the station's new availability, at this poll.
