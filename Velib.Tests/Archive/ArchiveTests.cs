@@ -10,25 +10,35 @@ using Velib.Tests.Support;
 
 namespace Velib.Tests.Archive;
 
-/// <summary>The archive grain against a real s3rver that the test starts and stops, with its spool in a real Garnet.</summary>
-public sealed partial class ArchiveTests : IAsyncLifetime
+/// <summary>
+/// The archive grain against a real s3rver, with its spool in a real Garnet. One s3rver serves the class, and each
+/// test writes under a prefix of its own; a test that stops S3 starts a private one.
+/// </summary>
+public sealed partial class ArchiveTests(SharedS3 shared) : IAsyncLifetime, IClassFixture<SharedS3>
 {
     private static readonly string Series = SharedData.Root is null ? "" : SharedData.Velib("timeseries-2025-11-10");
-    private readonly S3rverProcess _s3 = new();
+    private readonly string _prefix = $"t{Guid.NewGuid().ToString("N")[..8]}/";
+    private S3rverProcess _s3 = shared.Server;
+    private S3rverProcess? _private;
     private RecordedFeedServer _feed = null!;
     private TestStore? _store;
     private readonly List<VelibTestCluster> _clusters = [];
 
-    [GeneratedRegex(@"^velib/changes/date=\d{4}-\d{2}-\d{2}/hour=\d{2}/\d{8}T\d{6}Z-[0-9a-f]{8}\.parquet$")]
+    [GeneratedRegex(@"^t[0-9a-f]{8}/changes/date=\d{4}-\d{2}-\d{2}/hour=\d{2}/\d{8}T\d{6}Z-[0-9a-f]{8}\.parquet$")]
     private static partial Regex ChangesKey();
 
-    [GeneratedRegex(@"^velib/stations/date=\d{4}-\d{2}-\d{2}/\d{8}T\d{6}Z\.parquet$")]
+    [GeneratedRegex(@"^t[0-9a-f]{8}/stations/date=\d{4}-\d{2}-\d{2}/\d{8}T\d{6}Z\.parquet$")]
     private static partial Regex StationsKey();
 
-    public async Task InitializeAsync()
-    {
-        await _s3.StartAsync();
+    public async Task InitializeAsync() =>
         _feed = await RecordedFeedServer.StartAsync(Snapshot(0, info: true), Snapshot(0));
+
+    /// <summary>For a test that stops S3: a server of its own, so the class's server keeps serving the others.</summary>
+    private async Task UsePrivateS3()
+    {
+        _private = new S3rverProcess();
+        await _private.StartAsync();
+        _s3 = _private;
     }
 
     public async Task DisposeAsync()
@@ -36,7 +46,7 @@ public sealed partial class ArchiveTests : IAsyncLifetime
         foreach (var cluster in _clusters) await cluster.DisposeAsync();
         _store?.Dispose();
         await _feed.DisposeAsync();
-        await _s3.DisposeAsync();
+        if (_private is not null) await _private.DisposeAsync();
     }
 
     private static byte[] Snapshot(int index, bool info = false) => File.ReadAllBytes(info
@@ -46,7 +56,9 @@ public sealed partial class ArchiveTests : IAsyncLifetime
     private async Task<IFeedIngestionGrain> StartSilo(TestStore? store = null, CapturingLoggerProvider? logs = null,
         Dictionary<string, string?>? settings = null)
     {
-        var cluster = await VelibTestCluster.StartAsync(settings ?? VelibTestCluster.Live(_feed.DiscoveryUrl, _s3), logs, store);
+        settings ??= VelibTestCluster.Live(_feed.DiscoveryUrl, _s3);
+        settings["Velib:Archive:Prefix"] = _prefix;
+        var cluster = await VelibTestCluster.StartAsync(settings, logs, store);
         _clusters.Add(cluster);
         return cluster.Client.GetGrain<IFeedIngestionGrain>("velib");
     }
@@ -69,7 +81,7 @@ public sealed partial class ArchiveTests : IAsyncLifetime
     private async Task<List<string>> Keys()
     {
         using var client = _s3.Client();
-        return [.. (await client.ListObjectsV2Async(new ListObjectsV2Request { BucketName = _s3.Bucket })).S3Objects?.Select(o => o.Key) ?? []];
+        return [.. (await client.ListObjectsV2Async(new ListObjectsV2Request { BucketName = _s3.Bucket, Prefix = _prefix })).S3Objects?.Select(o => o.Key) ?? []];
     }
 
     private async Task<List<ChangeRow>> ChangeRows()
@@ -158,6 +170,7 @@ public sealed partial class ArchiveTests : IAsyncLifetime
     [SharedDataFact]
     public async Task With_s3_stopped_changes_accumulate_and_arrive_exactly_once_when_it_returns()
     {
+        await UsePrivateS3();
         var ingestion = await StartSilo();
         await _s3.StopAsync();
         var detected = await PollSnapshots(ingestion, 0, 1);
@@ -183,6 +196,7 @@ public sealed partial class ArchiveTests : IAsyncLifetime
     [SharedDataFact]
     public async Task Changes_spooled_in_the_store_survive_the_loss_of_the_silo_and_arrive_exactly_once()
     {
+        await UsePrivateS3();
         _store = new TestStore();
         await _s3.StopAsync();
         var first = await StartSilo(_store);
@@ -230,7 +244,7 @@ public sealed partial class ArchiveTests : IAsyncLifetime
         hanging.Start(backlog: 64);
         var settings = VelibTestCluster.Live(_feed.DiscoveryUrl, _s3);
         settings["Velib:S3:ServiceUrl"] = $"http://127.0.0.1:{((IPEndPoint)hanging.LocalEndpoint).Port}";
-        settings["Velib:S3:Timeout"] = "00:00:05";
+        settings["Velib:S3:Timeout"] = "00:00:02";
         var ingestion = await StartSilo(settings: settings);
         var detected = await PollSnapshots(ingestion, 0);
 
@@ -250,6 +264,7 @@ public sealed partial class ArchiveTests : IAsyncLifetime
     [SharedDataFact]
     public async Task Credentials_appear_neither_in_logs_nor_in_the_status()
     {
+        await UsePrivateS3();
         var logs = new CapturingLoggerProvider();
         var ingestion = await StartSilo(logs: logs);
         await PollSnapshots(ingestion, 0);

@@ -9,13 +9,13 @@ namespace Velib.Web.Map;
 /// (an Orleans grain observer, renewed before it expires). Raises <see cref="Changed"/> with the changed
 /// stations only, so the page sends just those to the browser.
 /// </summary>
-public sealed partial class NetworkView(IClusterClient orleans, IOptions<MapOptions> options, ILogger<NetworkView> logger)
+public sealed partial class NetworkView(IClusterClient orleans, IOptions<MapOptions> options, TimeProvider time, ILogger<NetworkView> logger)
     : INetworkObserver, IAsyncDisposable
 {
     private readonly Lock _gate = new();
     private readonly Dictionary<long, Station> _stations = [];
     private INetworkObserver? _reference;
-    private Timer? _renewal;
+    private ITimer? _renewal;
     private Task? _start;
     private long _version = -1;
 
@@ -66,7 +66,7 @@ public sealed partial class NetworkView(IClusterClient orleans, IOptions<MapOpti
         Apply(await Feed.GetChangesSince(-1));
         _reference ??= orleans.CreateObjectReference<INetworkObserver>(this);
         await Feed.Subscribe(_reference);
-        _renewal ??= new Timer(_ => _ = RenewAsync(), null, options.Value.ObserverRenewal, options.Value.ObserverRenewal);
+        _renewal ??= time.CreateTimer(_ => _ = RenewAsync(), null, options.Value.ObserverRenewal, options.Value.ObserverRenewal);
     }
 
     /// <summary>A station's latest state and last 24 h of changes, or null if the feed never listed it.</summary>
