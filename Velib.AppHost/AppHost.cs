@@ -1,6 +1,10 @@
 using Velib.AppHost;
 
-var builder = DistributedApplication.CreateBuilder(args);
+// Everything here is plain HTTP on loopback, on purpose (see launchSettings.json). Without this the AppHost looks for
+// a trusted ASP.NET Core development certificate for nothing, and the dashboard shows a red "no trusted development
+// certificate" banner on every page. This option turns off both the implicit trust and the implicit HTTPS use of
+// that certificate (ASPIRE_DEVELOPER_CERTIFICATE_DEFAULT_TRUST=false does the same from the environment).
+var builder = DistributedApplication.CreateBuilder(new DistributedApplicationOptions { Args = args, TrustDeveloperCertificate = false });
 
 // Resources: the store (a local Garnet unless ConnectionStrings:store names one) and the archive's S3
 // (a local s3rver unless Velib:S3 points at a real service).
@@ -16,17 +20,18 @@ var silos = builder.AddVelibSilos(orleans, silo => silo
     .WithVelibSettings(VelibSettings.Silo)
     .WithS3(s3)
     .WaitForStore(localStore)
-    .WithHttpHealthCheck("/health")
+    .WithVelibHealth()
     .WithSiloCommands());
 
 var web = builder.AddProject<Projects.Velib_Web>("web")
     .WithReference(orleans.AsClient())
     .WithVelibSettings(VelibSettings.Web)
     .WithExternalHttpEndpoints()
-    .WithHttpHealthCheck("/health");
+    .WithVelibHealth();
 foreach (var silo in silos)
 {
-    web.WaitFor(silo);
+    // Started, not healthy: a silo is Degraded while the feed is stale, and the map must still come up then.
+    web.WaitForStart(silo);
 }
 
 builder.Build().Run();

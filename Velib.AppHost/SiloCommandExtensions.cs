@@ -20,6 +20,8 @@ internal static class SiloCommandExtensions
         return silo
             .WithCommand("velib-poll", "Poll now", c => Run(http, "poll", token, c),
                 new CommandOptions { Description = "Runs one ingest cycle now", IconName = "ArrowSync" })
+            .WithCommand("velib-switch-mode", "Switch to simulated / live", c => Run(http, "switch-mode", token, c),
+                new CommandOptions { Description = "Switches the feed between the live Vélib' feed and the simulated network", IconName = "ArrowSwap" })
             .WithCommand("velib-flush", "Flush archive now", c => Run(http, "flush", token, c),
                 new CommandOptions { Description = "Uploads every spooled change to S3 now", IconName = "CloudArrowUp" });
     }

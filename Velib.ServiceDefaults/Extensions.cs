@@ -20,6 +20,7 @@ public static class Extensions
 
     private const string HealthEndpointPath = "/health";
     private const string AlivenessEndpointPath = "/alive";
+    private const string BlazorPath = "/_blazor";
 
     /// <summary>Adds telemetry, health checks, service discovery and resilient HTTP clients.</summary>
     public static TBuilder AddServiceDefaults<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
@@ -59,9 +60,16 @@ public static class Extensions
                 .AddSource(VelibTelemetryName)
                 .AddSource("Microsoft.Orleans.Application")
                 .AddSource("Microsoft.Orleans.Runtime")
-                .AddAspNetCoreInstrumentation(aspnet => aspnet.Filter = context =>
-                    !context.Request.Path.StartsWithSegments(HealthEndpointPath)
-                    && !context.Request.Path.StartsWithSegments(AlivenessEndpointPath))
+                .AddAspNetCoreInstrumentation(aspnet =>
+                {
+                    // A Blazor circuit is a SignalR connection: its hub calls (a render acknowledgement every
+                    // second) and its /_blazor requests are transport, not requests a user made.
+                    aspnet.EnableAspNetCoreSignalRSupport = false;
+                    aspnet.Filter = context =>
+                        !context.Request.Path.StartsWithSegments(HealthEndpointPath)
+                        && !context.Request.Path.StartsWithSegments(AlivenessEndpointPath)
+                        && !context.Request.Path.StartsWithSegments(BlazorPath);
+                })
                 .AddHttpClientInstrumentation(http => http.FilterHttpRequestMessage = request =>
                     // Exports to the dashboard are not app traffic.
                     request.RequestUri?.AbsolutePath.StartsWith("/v1/", StringComparison.Ordinal) != true));
@@ -85,7 +93,8 @@ public static class Extensions
     /// <summary>Maps <c>/health</c> (all checks) and <c>/alive</c> (liveness only).</summary>
     public static WebApplication MapDefaultEndpoints(this WebApplication app)
     {
-        app.MapHealthChecks(HealthEndpointPath);
+        // JSON with the reasons, so that the AppHost can show Degraded (which is still HTTP 200) and why.
+        app.MapHealthChecks(HealthEndpointPath, new HealthCheckOptions { ResponseWriter = HealthJson.WriteAsync });
         app.MapHealthChecks(AlivenessEndpointPath, new HealthCheckOptions { Predicate = r => r.Tags.Contains("live") });
         return app;
     }

@@ -18,6 +18,7 @@ public static class VelibSiloExtensions
         builder.Services.AddVelibSiloServices(builder.Configuration);
         builder.Services.AddVelibStore();
         builder.Services.AddHostedService<IngestionWatchdog>();
+        builder.Services.AddHealthChecks().AddCheck<Velib.Silo.Health.ClusterHealthCheck>("velib");
         return builder;
     }
 

@@ -16,6 +16,7 @@ public static class VelibWebExtensions
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddOptions<MapOptions>().Bind(builder.Configuration.GetSection(MapOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddScoped<NetworkView>();
+        builder.Services.AddHealthChecks().AddCheck<Velib.Web.Health.ClusterReachableCheck>("cluster");
         return builder;
     }
 }

@@ -14,6 +14,9 @@ public interface IFeedIngestionGrain : IGrainWithStringKey
     /// <summary>Runs one ingest cycle now. Returns the number of stations that changed.</summary>
     Task<int> Poll();
 
+    /// <summary>Switches between the live feed and the simulated network (kept across failovers), polls, and returns the new status.</summary>
+    Task<FeedStatus> SwitchMode();
+
     /// <summary>Current health of the feed.</summary>
     [AlwaysInterleave]
     Task<FeedStatus> GetStatus();

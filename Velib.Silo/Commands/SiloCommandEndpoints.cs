@@ -4,7 +4,7 @@ using Velib.Contracts.Feed;
 namespace Velib.Silo.Commands;
 
 /// <summary>
-/// <c>POST /commands/poll</c> and <c>/commands/flush</c>: the Aspire dashboard's commands on a silo resource.
+/// <c>POST /commands/poll</c>, <c>/commands/switch-mode</c> and <c>/commands/flush</c>: the Aspire dashboard's commands on a silo resource.
 /// Each acts through the cluster and answers with what it did. Only callers with the AppHost's per-run token
 /// (<c>Velib:Commands:Token</c>) are served.
 /// </summary>
@@ -30,6 +30,15 @@ internal static partial class SiloCommandEndpoints
                 : $"Poll failed: {status.LastError}";
             Ran(logger, "poll", message);
             return status.LastError is null ? Results.Ok(new { message }) : Results.Json(new { message }, statusCode: 502);
+        });
+
+        commands.MapPost("/switch-mode", async (IGrainFactory grains, ILogger<Marker> logger) =>
+        {
+            var status = await grains.GetGrain<IFeedIngestionGrain>(VelibSystem.Name).SwitchMode();
+            var message = $"Switched to the {status.Mode} feed ({status.Url}): {status.Stations:N0} stations"
+                + (status.LastError is null ? "" : $"; first poll failed: {status.LastError}");
+            Ran(logger, "switch-mode", message);
+            return Results.Ok(new { message });
         });
 
         commands.MapPost("/flush", async (IGrainFactory grains, ILogger<Marker> logger) =>

@@ -9,15 +9,17 @@ internal sealed class FeedSourceFactory(IServiceProvider services, IOptions<Feed
 {
     private static readonly TimeSpan ProbeTimeout = TimeSpan.FromSeconds(10);
 
-    public async Task<IFeedSource> CreateAsync(string system, CancellationToken cancellationToken)
+    /// <summary>The source for <paramref name="mode"/>, or for the configured mode when null.</summary>
+    public async Task<IFeedSource> CreateAsync(string system, FeedMode? mode, CancellationToken cancellationToken)
     {
         var o = options.Value;
-        if (o.Mode == FeedMode.Simulated)
+        mode ??= o.Mode;
+        if (mode == FeedMode.Simulated)
         {
             return new FeedSimulator(clock.Time);
         }
         var live = new LiveFeedSource(services.GetRequiredService<GbfsClient>(), o.Url);
-        if (o.Mode == FeedMode.Live)
+        if (mode == FeedMode.Live)
         {
             return live;
         }

@@ -35,6 +35,13 @@ internal sealed class FeedIngestionGrain(
 
     private bool Simulated => _source?.Simulated ?? options.Value.Mode == FeedMode.Simulated;
 
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        // The network gauges follow the grain: another silo reports them from now on.
+        metrics.Network(null);
+        return base.OnDeactivateAsync(reason, cancellationToken);
+    }
+
     public async Task Start()
     {
         // Cheap after the first call of an activation: every silo's watchdog calls it every few seconds, so that
@@ -59,7 +66,7 @@ internal sealed class FeedIngestionGrain(
         {
             if (_source is null)
             {
-                _source = await sources.CreateAsync(System, CancellationToken.None);
+                _source = await sources.CreateAsync(System, saved.State.Mode, CancellationToken.None);
                 _network = new NetworkState(_source.Simulated);
                 _network.Restore(saved.State.Network);
             }
@@ -92,7 +99,15 @@ internal sealed class FeedIngestionGrain(
             using (var fanOut = VelibActivity.Source.StartActivity("fan-out"))
             {
                 var applied = await StationFanOut.ApplyAsync(GrainFactory, work.Diff.ForGrains, options.Value.FanOutConcurrency, observedUtc, feedUpdatedUtc);
-                fanOut?.SetTag("velib.grains", work.Diff.ForGrains.Count).SetTag("velib.failures", applied.Failed);
+                fanOut?.SetTag("velib.fanout.grains", applied.Calls).SetTag("velib.fanout.changes", work.Changes.Length)
+                    .SetTag("velib.fanout.failures", applied.Failed).SetTag("velib.fanout.slowest_ms", Math.Round(applied.SlowestMs, 1));
+                foreach (var call in applied.Notable)
+                {
+                    fanOut?.AddEvent(new ActivityEvent(call.Error is null ? "slow station call" : "failed station call", tags: new ActivityTagsCollection
+                    {
+                        ["velib.station.id"] = call.StationId, ["velib.duration_ms"] = Math.Round(call.Milliseconds, 1), ["error.message"] = call.Error,
+                    }));
+                }
                 applied.ThrowIfFailed();
             }
             using (VelibActivity.Source.StartActivity("snapshot"))
@@ -102,6 +117,7 @@ internal sealed class FeedIngestionGrain(
                 {
                     saved.State.Network = network.Snapshot;
                     await saved.WriteStateAsync();
+                    metrics.Network(NetworkTotals.Of(network.Snapshot.Stations));
                     await _observers.Notify(o => o.OnNetworkChanged(delta));
                 }
             }
@@ -137,6 +153,17 @@ internal sealed class FeedIngestionGrain(
             _health.CycleTook(ms);
             metrics.CycleCompleted(ms, _health.LastChanges, Simulated, _health.FeedUpdatedUtc);
         }
+    }
+
+    public async Task<FeedStatus> SwitchMode()
+    {
+        // Simulated ↔ live. The other kind's network is not diffed against: the next poll starts it afresh.
+        saved.State.Mode = Simulated ? FeedMode.Live : FeedMode.Simulated;
+        await saved.WriteStateAsync();
+        _source = null;
+        _network = null;
+        await Poll();
+        return await GetStatus();
     }
 
     public Task<FeedStatus> GetStatus() => Task.FromResult(_health.ToStatus(

@@ -1,3 +1,4 @@
+using Velib.Contracts.Feed;
 using Velib.Contracts.Stations;
 
 namespace Velib.Silo.Ingestion;
@@ -10,4 +11,7 @@ namespace Velib.Silo.Ingestion;
 internal sealed class IngestionState
 {
     [Id(0)] public NetworkSnapshot? Network { get; set; }
+
+    /// <summary>The mode an operator switched to (dashboard command), kept across failovers; null: the configured one.</summary>
+    [Id(1)] public FeedMode? Mode { get; set; }
 }

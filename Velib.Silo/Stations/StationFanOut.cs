@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Velib.Contracts.Stations;
 
 namespace Velib.Silo.Stations;
@@ -5,8 +6,14 @@ namespace Velib.Silo.Stations;
 /// <summary>Applies observations to station grains with bounded concurrency.</summary>
 internal static class StationFanOut
 {
-    /// <summary>What a fan-out produced: the changes from calls that succeeded, and the first failure.</summary>
-    public sealed record Result(List<StationChange> Changes, int Failed, Exception? FirstFailure)
+    /// <summary>A call slower than this is named on the fan-out span.</summary>
+    public static readonly TimeSpan SlowCall = TimeSpan.FromSeconds(1);
+
+    /// <summary>One station call worth naming in the trace: slow, or failed.</summary>
+    public sealed record Call(long StationId, double Milliseconds, string? Error);
+
+    /// <summary>What a fan-out did: calls made, failures (the first kept), the slowest call, and the calls worth naming.</summary>
+    public sealed record Result(int Calls, int Failed, Exception? FirstFailure, double SlowestMs, List<Call> Notable)
     {
         public void ThrowIfFailed()
         {
@@ -19,39 +26,57 @@ internal static class StationFanOut
 
     /// <summary>
     /// Runs in the calling grain's scheduler, so the continuations below never run concurrently and the lists
-    /// need no locks.
+    /// need no locks. The calls are traced as one summary (the caller's span), not as 1,500 client and server spans.
     /// </summary>
     public static async Task<Result> ApplyAsync(IGrainFactory grains, IReadOnlyList<Station> stations, int concurrency,
         DateTime observedUtc, DateTime feedUpdatedUtc)
     {
-        var changes = new List<StationChange>(stations.Count);
         var failed = 0;
+        var slowest = 0.0;
         Exception? first = null;
+        var notable = new List<Call>();
         var inFlight = new List<Task>(concurrency);
-        foreach (var station in stations)
+        // Without a current activity, Orleans' per-call spans are roots, which the exporter drops (OrleansNoiseFilter).
+        var parent = Activity.Current;
+        Activity.Current = null;
+        try
         {
-            if (inFlight.Count >= concurrency)
+            foreach (var station in stations)
             {
-                inFlight.Remove(await Task.WhenAny(inFlight));
+                if (inFlight.Count >= concurrency)
+                {
+                    inFlight.Remove(await Task.WhenAny(inFlight));
+                }
+                inFlight.Add(ApplyOne(station));
             }
-            inFlight.Add(ApplyOne(station));
+            await Task.WhenAll(inFlight);
         }
-        await Task.WhenAll(inFlight);
-        return new Result(changes, failed, first);
+        finally
+        {
+            Activity.Current = parent;
+        }
+        return new Result(stations.Count, failed, first, slowest, notable);
 
         async Task ApplyOne(Station station)
         {
+            var started = Stopwatch.GetTimestamp();
+            string? error = null;
             try
             {
-                if (await grains.GetGrain<IStationGrain>(station.Id).Apply(station, observedUtc, feedUpdatedUtc) is { } change)
-                {
-                    changes.Add(change);
-                }
+                await grains.GetGrain<IStationGrain>(station.Id).Apply(station, observedUtc, feedUpdatedUtc);
             }
             catch (Exception ex)
             {
                 failed++;
                 first ??= ex;
+                error = $"{ex.GetType().Name}: {ex.Message}";
+            }
+            var elapsed = Stopwatch.GetElapsedTime(started);
+            slowest = Math.Max(slowest, elapsed.TotalMilliseconds);
+            // Bounded, so that a store outage (every call failing) does not make one huge span.
+            if ((error is not null || elapsed >= SlowCall) && notable.Count < 20)
+            {
+                notable.Add(new Call(station.Id, elapsed.TotalMilliseconds, error));
             }
         }
     }

@@ -1,4 +1,5 @@
 using System.Diagnostics.Metrics;
+using Velib.Contracts.Stations;
 
 namespace Velib.Silo.Telemetry;
 
@@ -10,6 +11,7 @@ internal sealed class FeedMetrics
     private readonly Counter<long> _errors;
     private readonly Counter<long> _skipped;
     private DateTime? _feedUpdatedUtc;
+    private NetworkTotals? _network;
 
     public FeedMetrics(IMeterFactory meterFactory, TimeProvider time)
     {
@@ -20,7 +22,20 @@ internal sealed class FeedMetrics
         _skipped = meter.CreateCounter<long>("velib.feed.skipped_records", "{record}", "Invalid station records skipped");
         meter.CreateObservableGauge("velib.feed.age", () => _feedUpdatedUtc is { } t ? (time.GetUtcNow().UtcDateTime - t).TotalSeconds : double.NaN,
             "s", "Age of the last applied status document, by its own timestamp");
+        // The network as the map shows it (the same NetworkTotals), so the morning rush can be watched from the dashboard.
+        Gauge(meter, "velib.network.bikes", "{bike}", "Bikes available in the network", t => t.Bikes);
+        Gauge(meter, "velib.network.mechanical", "{bike}", "Mechanical bikes available", t => t.Mechanical);
+        Gauge(meter, "velib.network.ebikes", "{bike}", "E-bikes available", t => t.Ebikes);
+        Gauge(meter, "velib.network.docks", "{dock}", "Free docks", t => t.FreeDocks);
+        Gauge(meter, "velib.network.empty_stations", "{station}", "Installed stations with no bike", t => t.EmptyStations);
+        Gauge(meter, "velib.network.full_stations", "{station}", "Installed stations with no free dock", t => t.FullStations);
     }
+
+    /// <summary>Reports the network of the grain's last snapshot; null when ingestion leaves this silo. Only the silo that ingests reports it.</summary>
+    public void Network(NetworkTotals? totals) => Volatile.Write(ref _network, totals);
+
+    private void Gauge(Meter meter, string name, string unit, string description, Func<NetworkTotals, int> value) =>
+        meter.CreateObservableGauge(name, () => Volatile.Read(ref _network) is { } t ? [new Measurement<int>(value(t))] : Array.Empty<Measurement<int>>(), unit, description);
 
     public void CycleCompleted(double milliseconds, int changed, bool simulated, DateTime? feedUpdatedUtc)
     {

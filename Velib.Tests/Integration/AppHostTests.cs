@@ -5,6 +5,7 @@ using Amazon.S3;
 using Amazon.S3.Model;
 using Aspire.Hosting.Testing;
 using Velib.Contracts.Archive;
+using Velib.Tests.Support;
 
 namespace Velib.Tests.Integration;
 
@@ -14,9 +15,10 @@ public sealed class AppHostTests(AppHostFixture fixture)
     [Fact]
     public async Task The_web_health_endpoint_answers_healthy()
     {
-        var body = await fixture.Web.GetStringAsync("/health");
+        var body = await fixture.Web.GetFromJsonAsync<JsonElement>("/health");
 
-        Assert.Equal("Healthy", body);
+        Assert.Equal("Healthy", body.GetProperty("status").GetString());
+        Assert.StartsWith("cluster reachable", body.GetProperty("description").GetString());
     }
 
     [Fact]
@@ -100,5 +102,58 @@ public sealed class AppHostTests(AppHostFixture fixture)
             Assert.DoesNotContain(siloEnvironment, e => e.Contains(AppHostFixture.PlantedSecret, StringComparison.Ordinal));
         }
         Assert.DoesNotContain(environment, e => e.StartsWith("ConnectionStrings__store=", StringComparison.Ordinal) && e.Contains("password", StringComparison.OrdinalIgnoreCase));
+    }
+
+    [SharedDataFact]
+    public async Task A_stale_feed_turns_the_silos_degraded_with_the_reason_and_new_data_makes_them_healthy_again()
+    {
+        using var cts = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        // The recorded feed does not change unless a test advances it: after 3 poll intervals (15 s) it is stale.
+        var degraded = await fixture.App.ResourceNotifications.WaitForResourceAsync("silo1",
+            e => e.Snapshot.HealthStatus == Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus.Degraded, cts.Token);
+        Assert.Contains(degraded.Snapshot.HealthReports, r => r.Description?.Contains("feed stale", StringComparison.Ordinal) == true);
+
+        fixture.AdvanceFeed();
+        await fixture.App.ResourceNotifications.WaitForResourceAsync("silo1",
+            e => e.Snapshot.HealthStatus == Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus.Healthy, cts.Token);
+    }
+
+    [SharedDataFact]
+    public async Task The_dashboard_commands_poll_and_flush_through_the_cluster_and_say_what_they_did()
+    {
+        var before = await fixture.Web.GetFromJsonAsync<JsonElement>("/api/status");
+        var (bikes, _) = fixture.AdvanceFeed();
+
+        var polled = await fixture.Host.RunCommand("silo2", "velib-poll");
+        var stations = await fixture.Web.GetFromJsonAsync<Velib.Contracts.Stations.Station[]>("/api/stations");
+        var flushed = await fixture.Host.RunCommand("silo1", "velib-flush");
+        var after = await fixture.Web.GetFromJsonAsync<JsonElement>("/api/status");
+
+        Assert.StartsWith("Polled live feed:", polled);
+        Assert.Equal(bikes, stations!.Sum(s => s.Mechanical + s.Ebike));
+        Assert.Matches(@"^Flushed [\d,]+ changes in \d+ objects$", flushed);
+        Assert.True(after.GetProperty("archive").GetProperty("objectsWritten").GetInt64() > before.GetProperty("archive").GetProperty("objectsWritten").GetInt64(),
+            "the flush command wrote no object");
+        Assert.Equal(0, after.GetProperty("archive").GetProperty("pendingChanges").GetInt64());
+    }
+
+    [SharedDataFact]
+    public async Task The_switch_mode_command_flips_the_feed_to_simulated_and_back_to_live()
+    {
+        try
+        {
+            Assert.StartsWith("Switched to the simulated feed", await fixture.Host.RunCommand("silo1", "velib-switch-mode"));
+            var simulated = await fixture.Web.GetFromJsonAsync<JsonElement>("/api/status");
+            Assert.Equal("simulated", simulated.GetProperty("feed").GetProperty("mode").GetString());
+            Assert.Equal(1500, simulated.GetProperty("feed").GetProperty("stations").GetInt32());
+        }
+        finally
+        {
+            // The other tests of the collection expect the recorded live feed.
+            Assert.StartsWith("Switched to the live feed", await fixture.Host.RunCommand("silo2", "velib-switch-mode"));
+        }
+        var live = await fixture.Web.GetFromJsonAsync<JsonElement>("/api/status");
+        Assert.Equal("live", live.GetProperty("feed").GetProperty("mode").GetString());
+        Assert.Equal(1499, live.GetProperty("feed").GetProperty("stations").GetInt32());
     }
 }

@@ -6,6 +6,7 @@ using Aspire.Hosting.ApplicationModel;
 using Aspire.Hosting.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Velib.Contracts.Archive;
 using Velib.Silo.Archive;
 
@@ -47,7 +48,10 @@ public sealed class VelibAppHost : IAsyncDisposable
         await app.StartAsync(cts.Token);
         foreach (var resource in Resources)
         {
-            await app.ResourceNotifications.WaitForResourceHealthyAsync(resource, cts.Token);
+            // A silo is Degraded, not down, once a recorded feed has not changed for 3 poll intervals.
+            await app.ResourceNotifications.WaitForResourceAsync(resource,
+                e => e.Snapshot.HealthStatus is HealthStatus.Healthy || resource.StartsWith("silo", StringComparison.Ordinal) && e.Snapshot.HealthStatus is HealthStatus.Degraded,
+                cts.Token);
         }
         return new VelibAppHost(app, builder.Configuration, dataDir);
     }

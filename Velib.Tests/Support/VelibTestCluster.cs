@@ -28,7 +28,7 @@ public sealed class VelibTestCluster : IAsyncDisposable
     public TestStore Store { get; }
 
     public static async Task<VelibTestCluster> StartAsync(IDictionary<string, string?> settings, ILoggerProvider? logs = null,
-        TestStore? store = null, TimeProvider? time = null)
+        TestStore? store = null, TimeProvider? time = null, Action<IHostApplicationBuilder>? host = null)
     {
         var ownsStore = store is null;
         store ??= new TestStore();
@@ -44,7 +44,10 @@ public sealed class VelibTestCluster : IAsyncDisposable
             // Only the feed's world runs on the test's clock; the Orleans runtime keeps real time.
             if (time is not null) silo.Services.AddSingleton(new Velib.Silo.Feed.FeedClock(time));
             if (logs is not null) silo.Services.AddLogging(l => l.AddProvider(logs));
+            // Grain-call spans, as Aspire turns them on in the app (Orleans__EnableDistributedTracing).
+            if (host is not null) silo.AddActivityPropagation();
         });
+        if (host is not null) builder.ConfigureSiloHost((_, h) => host(h));
         var cluster = builder.Build();
         await cluster.DeployAsync();
         return new VelibTestCluster(cluster, store, ownsStore);

@@ -1,8 +1,9 @@
-using Velib.Contracts.Stations;
+namespace Velib.Contracts.Stations;
 
-namespace Velib.Web.Map;
-
-/// <summary>Network totals shown above the map. Empty and full count installed stations only.</summary>
+/// <summary>
+/// Network totals: shown above the map, and the silo's network gauges, so both always agree. Empty and full count
+/// installed stations only.
+/// </summary>
 public sealed record NetworkTotals(int Stations, int Bikes, int Mechanical, int Ebikes, int FreeDocks, int EmptyStations, int FullStations)
 {
     public static NetworkTotals Of(IEnumerable<Station> stations)
