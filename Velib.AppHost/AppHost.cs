@@ -1,10 +1,6 @@
 using Velib.AppHost;
 
-// Everything here is plain HTTP on loopback, on purpose (see launchSettings.json). Without this the AppHost looks for
-// a trusted ASP.NET Core development certificate for nothing, and the dashboard shows a red "no trusted development
-// certificate" banner on every page. This option turns off both the implicit trust and the implicit HTTPS use of
-// that certificate (ASPIRE_DEVELOPER_CERTIFICATE_DEFAULT_TRUST=false does the same from the environment).
-var builder = DistributedApplication.CreateBuilder(new DistributedApplicationOptions { Args = args, TrustDeveloperCertificate = false });
+var builder = DistributedApplication.CreateBuilder(args);
 
 // Resources: the store (a local Garnet unless ConnectionStrings:store names one) and the archive's S3
 // (a local s3rver unless Velib:S3 points at a real service).
@@ -24,6 +20,7 @@ var silos = builder.AddVelibSilos(orleans, silo => silo
     .WithSiloCommands());
 
 var web = builder.AddProject<Projects.Velib_Web>("web")
+    .WithPlainHttp()
     .WithReference(orleans.AsClient())
     .WithVelibSettings(VelibSettings.Web)
     .WithExternalHttpEndpoints()

@@ -37,6 +37,7 @@ internal static class OrleansResourceExtensions
             // No launch profile: each silo gets its own HTTP port (health, commands) instead of sharing one.
             builder.AddProject<Projects.Velib_Silo>($"silo{i}", launchProfileName: null)
                 .WithHttpEndpoint()
+                .WithPlainHttp()
                 .WithEnvironment("ASPNETCORE_ENVIRONMENT", builder.Environment.EnvironmentName)
                 .WithOrleansSilo(orleans)))];
     }

@@ -32,6 +32,7 @@ internal static class StoreResourceExtensions
         var localPort = builder.Configuration.GetValue("Velib:Store:LocalPort", DefaultLocalPort);
         var healthCheck = $"{LocalName}-listens";
         var garnet = builder.AddProject<Projects.Velib_Store>(LocalName, launchProfileName: null)
+            .WithPlainHttp()
             .WithEndpoint(port: localPort, targetPort: localPort, scheme: "tcp", name: EndpointName, isProxied: false)
             .WithArgs("--bind", "127.0.0.1", "--port", localPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 // 256 MB of main log instead of the 16 GB default; the index grows as needed.

@@ -56,7 +56,7 @@ public static class Extensions
                 .AddMeter("Microsoft.Orleans")
                 .AddMeter(VelibTelemetryName))
             .WithTracing(tracing => tracing
-                .AddProcessor(new OrleansNoiseFilter())
+                .AddProcessor(new FrameworkNoiseFilter())
                 .AddSource(VelibTelemetryName)
                 .AddSource("Microsoft.Orleans.Application")
                 .AddSource("Microsoft.Orleans.Runtime")
@@ -73,6 +73,10 @@ public static class Extensions
                 .AddHttpClientInstrumentation(http => http.FilterHttpRequestMessage = request =>
                     // Exports to the dashboard are not app traffic.
                     request.RequestUri?.AbsolutePath.StartsWith("/v1/", StringComparison.Ordinal) != true));
+
+        // Registered before Orleans, which otherwise takes DistributedContextPropagator.Current.
+        builder.Services.AddSingleton<System.Diagnostics.DistributedContextPropagator>(
+            new RecordedOnlyPropagator(System.Diagnostics.DistributedContextPropagator.CreateDefaultPropagator()));
 
         if (!string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
         {

@@ -36,7 +36,7 @@ internal static class StationFanOut
         Exception? first = null;
         var notable = new List<Call>();
         var inFlight = new List<Task>(concurrency);
-        // Without a current activity, Orleans' per-call spans are roots, which the exporter drops (OrleansNoiseFilter).
+        // Without a current activity, Orleans' per-call spans are roots, which the exporter drops (FrameworkNoiseFilter).
         var parent = Activity.Current;
         Activity.Current = null;
         try

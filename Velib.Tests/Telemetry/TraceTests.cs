@@ -38,7 +38,8 @@ public sealed class TraceTests
         Assert.Equal(1495, fanOut.GetTagItem("velib.fanout.grains"));
         Assert.Equal(0, fanOut.GetTagItem("velib.fanout.failures"));
         Assert.NotNull(fanOut.GetTagItem("velib.fanout.slowest_ms"));
-        Assert.DoesNotContain(trace, s => s.DisplayName.Contains("IStationGrain", StringComparison.Ordinal));
+        // Not in the trace, and not as orphans elsewhere either (a callee whose caller's span was dropped).
+        lock (spans) Assert.DoesNotContain(spans, s => s.DisplayName.Contains("IStationGrain", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -56,6 +57,8 @@ public sealed class TraceTests
             ("Microsoft.Orleans.Runtime", "IMembershipTable/ReadAllAsync"),
             ("Microsoft.Orleans.Application", "IMembershipService/UpdateIAmAliveAsync"),
             ("Microsoft.AspNetCore.SignalR.Server", "Microsoft.AspNetCore.Components.Server.ComponentHub/OnRenderCompleted"),
+            ("Microsoft.AspNetCore.Components.Server.Circuits", "Circuit dWCCt7kgFNIXkdqnKaINjcBnw5QtU9ZCDGDV3QgP9hc"),
+            ("Microsoft.AspNetCore.Components", "Route / -> Velib.Web.Map.MapPage"),
             ("Velib", "ingest velib"),
         })
         {
