@@ -45,14 +45,17 @@ internal sealed class ClusterHealthCheck(
         var fill = (double)spool.PendingChanges / maxPending;
         if (fill >= 1)
         {
-            return HealthCheckResult.Unhealthy($"archive spool full ({spool.PendingChanges:N0} changes): new changes are refused; S3: {spool.LastError ?? "no error"}");
+            return HealthCheckResult.Unhealthy(Text($"archive spool full ({spool.PendingChanges:N0} changes): new changes are refused; S3: {spool.LastError ?? "no error"}"));
         }
         var reasons = new List<string>();
-        if (feed.ConsecutiveFailures >= 3) reasons.Add($"feed failed {feed.ConsecutiveFailures} times in a row: {feed.LastError}");
-        if (feed.Stale) reasons.Add($"feed stale: no new data for 3 poll intervals (last good poll {feed.LastSuccessUtc:u})");
-        if (fill >= 0.8) reasons.Add($"archive spool {fill:P0} full ({spool.PendingChanges:N0} changes); S3: {spool.LastError ?? "no error"}");
+        if (feed.ConsecutiveFailures >= 3) reasons.Add(Text($"feed failed {feed.ConsecutiveFailures} times in a row: {feed.LastError}"));
+        if (feed.Stale) reasons.Add(Text($"feed stale: no new data for 3 poll intervals (last good poll {feed.LastSuccessUtc:u})"));
+        if (fill >= 0.8) reasons.Add(Text($"archive spool {fill * 100:0}% full ({spool.PendingChanges:N0} changes); S3: {spool.LastError ?? "no error"}"));
         return reasons.Count == 0
-            ? HealthCheckResult.Healthy($"{feed.Mode} feed, {feed.Stations:N0} stations, {spool.PendingChanges:N0} changes to archive")
+            ? HealthCheckResult.Healthy(Text($"{feed.Mode} feed, {feed.Stations:N0} stations, {spool.PendingChanges:N0} changes to archive"))
             : HealthCheckResult.Degraded(string.Join("; ", reasons));
     }
+
+    // Operators' text, the same on every machine whatever its culture.
+    private static string Text(FormattableString text) => text.ToString(System.Globalization.CultureInfo.InvariantCulture);
 }

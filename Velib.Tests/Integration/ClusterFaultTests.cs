@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Aspire.Hosting.Testing;
+using Microsoft.Playwright;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Velib.Contracts.Stations;
@@ -16,7 +17,7 @@ namespace Velib.Tests.Integration;
 /// collection so that it never runs beside another AppHost start.
 /// </summary>
 [Collection(AppHostCollection.Name)]
-public sealed class ClusterFaultTests(ITestOutputHelper output) : IAsyncLifetime
+public sealed class ClusterFaultTests(BrowserFixture browser, ITestOutputHelper output) : IAsyncLifetime, IClassFixture<BrowserFixture>
 {
     private static readonly TimeSpan FeedPatience = TimeSpan.FromSeconds(90);
     private readonly string _dataDir = Path.Combine(Path.GetTempPath(), "velib-fault-" + Guid.NewGuid().ToString("N"));
@@ -85,6 +86,10 @@ public sealed class ClusterFaultTests(ITestOutputHelper output) : IAsyncLifetime
         _host = await Start();
         await Advance(0);
         var victim = await IngestionSilo();
+        // A rider's map, open through the failover: its subscription must find the grain's new activation by itself.
+        var page = await browser.Browser.NewPageAsync();
+        await page.GotoAsync(_host.App.GetEndpoint("web", "http").ToString());
+        await page.WaitForFunctionAsync("() => Number(document.querySelector('#station-map')?.dataset.markers) > 0", null, new() { Timeout = 60_000 });
         var changed = Parsed(1).Zip(Parsed(0)).First(p => p.First.Mechanical != p.Second.Mechanical).First.Id;
 
         var pid = await _host.PidOf(victim);
@@ -93,6 +98,11 @@ public sealed class ClusterFaultTests(ITestOutputHelper output) : IAsyncLifetime
         var killed = Stopwatch.GetTimestamp();
         await Advance(1);
         output.WriteLine($"failover: new totals {Stopwatch.GetElapsedTime(killed).TotalSeconds:0.0} s after SIGKILL of {victim}");
+        var bikes = Parsed(1).Sum(s => s.Mechanical + s.Ebike);
+        // The page renews its subscription every minute; it then catches up from the new activation, with no reload.
+        await page.WaitForFunctionAsync($"() => document.querySelector('#total-bikes')?.dataset.value === '{bikes}'", null, new() { Timeout = 120_000 });
+        output.WriteLine($"map: new totals {Stopwatch.GetElapsedTime(killed).TotalSeconds:0.0} s after SIGKILL, without a reload");
+        await page.CloseAsync();
         await Advance(2);
         var survivor = await IngestionSilo();
         Assert.NotEqual(victim, survivor);

@@ -95,4 +95,26 @@ public sealed class NetworkViewTests : IAsyncLifetime
         await renewed.Task.Within(TimeSpan.FromSeconds(20), "the view did not catch up with the missed delta when its renewal came");
         await view.DisposeAsync();
     }
+
+    [Fact]
+    public async Task A_view_stays_equal_to_the_snapshot_across_the_top_of_an_hour()
+    {
+        // 08:58 on the fake clock; the simulator refreshes every last_reported at the top of the hour, so the cycle at
+        // 09:00 pushes every station (without counting them as changes), which once broke this view's tests.
+        _time.Advance(TimeSpan.FromMinutes(38));
+        await Feed.Poll();
+        var view = NewView(TimeSpan.FromMinutes(1), new FakeTimeProvider(_time.GetUtcNow()));
+        await view.StartAsync();
+        var pushed = new TaskCompletionSource<NetworkDelta>(TaskCreationOptions.RunContinuationsAsynchronously);
+        view.Changed += d => { if (d.Stations.Length == 1500) pushed.TrySetResult(d); };
+
+        _time.Advance(TimeSpan.FromMinutes(2));
+        var changed = await Feed.Poll();
+        var delta = await pushed.Task.Within(TimeSpan.FromSeconds(10), "the cycle at the top of the hour did not push every station");
+
+        Assert.InRange(changed, 1, 1499); // the counts that really changed, not the 1,500 refreshed last_reported
+        Assert.All(delta.Stations, s => Assert.Equal(9, s.LastReportedUtc!.Value.Hour));
+        Assert.Equal((await Feed.GetSnapshot()).Stations.OrderBy(s => s.Id), view.Stations.OrderBy(s => s.Id));
+        await view.DisposeAsync();
+    }
 }
