@@ -21,6 +21,10 @@ public interface IFeedIngestionGrain : IGrainWithStringKey
     [AlwaysInterleave]
     Task<FeedStatus> GetStatus();
 
+    /// <summary>The snapshot's version alone: a cheap check before fetching (and re-serializing) the whole network.</summary>
+    [AlwaysInterleave]
+    Task<long> GetVersion();
+
     /// <summary>The whole network at its current version: one call per map load.</summary>
     [AlwaysInterleave]
     Task<NetworkSnapshot> GetSnapshot();

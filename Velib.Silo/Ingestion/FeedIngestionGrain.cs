@@ -173,6 +173,8 @@ internal sealed class FeedIngestionGrain(
 
     public Task<NetworkSnapshot> GetSnapshot() => Task.FromResult(_network?.Snapshot ?? saved.State.Network ?? NetworkSnapshot.Empty(Simulated));
 
+    public Task<long> GetVersion() => Task.FromResult((_network?.Snapshot ?? saved.State.Network)?.Version ?? 0);
+
     public Task<NetworkDelta> GetChangesSince(long version) => Task.FromResult((_network ?? Saved()).ChangesSince(version));
 
     /// <summary>Before the first poll of this activation, readers get the persisted network rather than an empty one.</summary>

@@ -9,6 +9,7 @@ internal sealed class NetworkState(bool simulated)
     private const int RecentDeltas = 120;
     private readonly LinkedList<NetworkDelta> _recent = new();
     private Dictionary<long, Station> _byId = [];
+    private bool _replaceAll;
 
     public NetworkSnapshot Snapshot { get; private set; } = NetworkSnapshot.Empty(simulated);
 
@@ -16,11 +17,20 @@ internal sealed class NetworkState(bool simulated)
 
     /// <summary>
     /// Starts from a persisted snapshot of the same kind (live or simulated): same version, no recent deltas, so a
-    /// reader behind it gets a full reload. Returns false, keeping the empty network, for the other kind.
+    /// reader behind it gets a full reload. For the other kind the network starts empty, but its versions carry on
+    /// from the saved one, so that a version (an ETag, a <c>since</c>) never names two different networks.
+    /// Returns false when nothing was restored.
     /// </summary>
     public bool Restore(NetworkSnapshot? saved)
     {
-        if (saved is null || saved.Simulated != simulated) return false;
+        if (saved is null) return false;
+        if (saved.Simulated != simulated)
+        {
+            Snapshot = NetworkSnapshot.Empty(simulated) with { Version = saved.Version };
+            // Readers hold the other kind's stations: the first delta replaces them all.
+            _replaceAll = true;
+            return false;
+        }
         Snapshot = saved;
         _byId = saved.Stations.ToDictionary(s => s.Id);
         return true;
@@ -36,6 +46,11 @@ internal sealed class NetworkState(bool simulated)
             return null;
         }
         _byId = diff.Stations.ToDictionary(s => s.Id);
+        if (_replaceAll)
+        {
+            _replaceAll = false;
+            return new NetworkDelta(version - 1, version, simulated, observedUtc, Full: true, Snapshot.Stations, []);
+        }
         var delta = new NetworkDelta(version - 1, version, simulated, observedUtc, Full: false, [.. diff.Changed], [.. diff.Removed]);
         _recent.AddLast(delta);
         if (_recent.Count > RecentDeltas)

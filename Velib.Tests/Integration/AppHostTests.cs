@@ -125,7 +125,9 @@ public sealed class AppHostTests(AppHostFixture fixture)
         var (bikes, _) = fixture.AdvanceFeed();
 
         var polled = await fixture.Host.RunCommand("silo2", "velib-poll");
-        var stations = await fixture.Web.GetFromJsonAsync<Velib.Contracts.Stations.Station[]>("/api/stations");
+        // /api/stations may lag by up to a second (its cached document is checked once a second).
+        var stations = await AppHostFixture.Until(() => fixture.Web.GetFromJsonAsync<Velib.Contracts.Stations.Station[]>("/api/stations"),
+            s => s!.Sum(x => x.Mechanical + x.Ebike) == bikes, TimeSpan.FromSeconds(10), "the polled snapshot never reached /api/stations");
         var flushed = await fixture.Host.RunCommand("silo1", "velib-flush");
         var after = await fixture.Web.GetFromJsonAsync<JsonElement>("/api/status");
 

@@ -13,9 +13,7 @@ public static class StationApi
     {
         var api = app.MapGroup("/api").WithTags("Velib");
 
-        api.MapGet("/stations", async (IClusterClient orleans) =>
-                TypedResults.Ok((await Feed(orleans).GetSnapshot()).Stations))
-            .WithName("GetStations").WithSummary("Every station with its latest availability.");
+        api.MapStations();
 
         api.MapGet("/stations/{id}", async Task<IResult> (string id, IClusterClient orleans) =>
             {

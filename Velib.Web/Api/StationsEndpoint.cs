@@ -1,0 +1,63 @@
+using System.Globalization;
+using Microsoft.Extensions.Options;
+using Velib.Contracts.Feed;
+using Velib.Contracts.Stations;
+
+namespace Velib.Web.Api;
+
+/// <summary>
+/// <c>GET</c>/<c>HEAD /api/stations</c>, served like a static file: bytes serialized and compressed once per snapshot
+/// version, a strong <c>ETag</c>, <c>304</c> for <c>If-None-Match</c>, cacheable for a poll interval. With
+/// <c>?since=&lt;version&gt;</c>, only what changed after that version.
+/// </summary>
+internal static class StationsEndpoint
+{
+    public static RouteHandlerBuilder MapStations(this RouteGroupBuilder api) =>
+        api.MapMethods("/stations", [HttpMethods.Get, HttpMethods.Head], Handle)
+            .WithName("GetStations")
+            .WithSummary("Every station with its latest availability; with ?since=<version>, the stations changed after that version.")
+            .WithDescription("The ETag is the snapshot version (\"v<version>\"); send it back in If-None-Match for a 304, or its number as "
+                + "?since= for a delta. A delta says fullReload=true when the version is too old: then get /api/stations again. "
+                + "gzip and Brotli are served when asked for in Accept-Encoding.")
+            .Produces<Station[]>().Produces<StationsDelta>().Produces(StatusCodes.Status304NotModified).ProducesProblem(StatusCodes.Status400BadRequest);
+
+    private static async Task<IResult> Handle(HttpContext http, string? since, StationsDocumentCache cache, IClusterClient orleans,
+        IOptions<ApiOptions> options, CancellationToken cancellationToken)
+    {
+        if (since is not null)
+        {
+            return await Delta(since, orleans.GetGrain<IFeedIngestionGrain>(VelibSystem.Name));
+        }
+        var document = await cache.GetAsync(cancellationToken);
+        var response = http.Response.Headers;
+        response.ETag = document.ETag;
+        response.CacheControl = $"public, max-age={(int)options.Value.PollInterval.TotalSeconds}";
+        response.Vary = "Accept-Encoding";
+        // A malformed If-None-Match parses as empty: the client simply gets the full body.
+        var request = http.Request.GetTypedHeaders();
+        if (request.IfNoneMatch.Any(tag => tag.Tag.Equals(document.ETag) || tag.Tag.Equals("*")))
+        {
+            return Results.StatusCode(StatusCodes.Status304NotModified);
+        }
+        var coding = ContentCoding.Choose(request.AcceptEncoding);
+        if (coding is not null) response.ContentEncoding = coding;
+        // For HEAD, Kestrel sends the headers (Content-Length included) and drops the body.
+        return Results.Bytes(document.Body(coding), "application/json; charset=utf-8");
+    }
+
+    private static async Task<IResult> Delta(string since, IFeedIngestionGrain feed)
+    {
+        if (!long.TryParse(since, NumberStyles.None, CultureInfo.InvariantCulture, out var version))
+        {
+            return TypedResults.Problem($"since must be a snapshot version, a whole number such as the 12 of ETag \"v12\"; '{since}' is not.",
+                statusCode: StatusCodes.Status400BadRequest);
+        }
+        var current = await feed.GetVersion();
+        if (version > current)
+        {
+            return TypedResults.Problem($"Version {version} does not exist yet: the current version is {current}.", statusCode: StatusCodes.Status400BadRequest);
+        }
+        var delta = await feed.GetChangesSince(version);
+        return TypedResults.Ok(new StationsDelta(version, delta.ToVersion, delta.Full, delta.Full ? [] : delta.Stations, delta.Removed));
+    }
+}
