@@ -1,5 +1,6 @@
 using Velib.Web.Api;
 using Velib.Web.Components;
+using Velib.Web.Gbfs;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -16,6 +17,7 @@ app.MapStaticAssets();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 app.MapOpenApi();
 app.MapVelibApi();
+app.MapVelibGbfs();
 app.MapDefaultEndpoints();
 
 app.Run();

@@ -16,7 +16,8 @@ public static class VelibWebExtensions
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddOptions<MapOptions>().Bind(builder.Configuration.GetSection(MapOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddScoped<NetworkView>();
-        builder.Services.AddSingleton<Velib.Web.Api.StationsDocumentCache>();
+        builder.Services.AddSingleton<Velib.Web.Api.SnapshotCache>();
+        builder.Services.AddOptions<Velib.Web.Gbfs.GbfsOptions>().Bind(builder.Configuration.GetSection(Velib.Web.Gbfs.GbfsOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddOptions<Velib.Web.Api.ApiOptions>().Bind(builder.Configuration.GetSection(Velib.Web.Api.ApiOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddHealthChecks().AddCheck<Velib.Web.Health.ClusterReachableCheck>("cluster");
         return builder;

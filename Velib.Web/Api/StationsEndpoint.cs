@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json;
 using Microsoft.Extensions.Options;
 using Velib.Contracts.Feed;
 using Velib.Contracts.Stations;
@@ -21,28 +22,16 @@ internal static class StationsEndpoint
                 + "gzip and Brotli are served when asked for in Accept-Encoding.")
             .Produces<Station[]>().Produces<StationsDelta>().Produces(StatusCodes.Status304NotModified).ProducesProblem(StatusCodes.Status400BadRequest);
 
-    private static async Task<IResult> Handle(HttpContext http, string? since, StationsDocumentCache cache, IClusterClient orleans,
+    private static async Task<IResult> Handle(HttpContext http, string? since, SnapshotCache cache, IClusterClient orleans,
         IOptions<ApiOptions> options, CancellationToken cancellationToken)
     {
         if (since is not null)
         {
             return await Delta(since, orleans.GetGrain<IFeedIngestionGrain>(VelibSystem.Name));
         }
-        var document = await cache.GetAsync(cancellationToken);
-        var response = http.Response.Headers;
-        response.ETag = document.ETag;
-        response.CacheControl = $"public, max-age={(int)options.Value.PollInterval.TotalSeconds}";
-        response.Vary = "Accept-Encoding";
-        // A malformed If-None-Match parses as empty: the client simply gets the full body.
-        var request = http.Request.GetTypedHeaders();
-        if (request.IfNoneMatch.Any(tag => tag.Tag.Equals(document.ETag) || tag.Tag.Equals("*")))
-        {
-            return Results.StatusCode(StatusCodes.Status304NotModified);
-        }
-        var coding = ContentCoding.Choose(request.AcceptEncoding);
-        if (coding is not null) response.ContentEncoding = coding;
-        // For HEAD, Kestrel sends the headers (Content-Length included) and drops the body.
-        return Results.Bytes(document.Body(coding), "application/json; charset=utf-8");
+        var snapshot = await cache.GetAsync(cancellationToken);
+        var document = snapshot.Document("stations", s => JsonSerializer.SerializeToUtf8Bytes(s.Stations, JsonSerializerOptions.Web));
+        return DocumentResponse.Serve(http, document, options.Value.PollInterval);
     }
 
     private static async Task<IResult> Delta(string since, IFeedIngestionGrain feed)

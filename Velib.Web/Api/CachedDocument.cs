@@ -1,0 +1,25 @@
+using System.IO.Compression;
+
+namespace Velib.Web.Api;
+
+/// <summary>
+/// A document at one snapshot version, serialized once and kept compressed, so that serving it costs what serving
+/// a static file costs.
+/// </summary>
+/// <param name="ETag">Strong, from the version: equal bytes for equal tags.</param>
+internal sealed record CachedDocument(long Version, string ETag, byte[] Json, byte[] Gzip, byte[] Brotli)
+{
+    public byte[] Body(string? encoding) => encoding switch { "br" => Brotli, "gzip" => Gzip, _ => Json };
+
+    public static CachedDocument Of(long version, byte[] json) =>
+        // Compressed once per version, so the smallest size is worth its CPU.
+        new(version, $"\"v{version}\"", json, Compress(json, s => new GZipStream(s, CompressionLevel.SmallestSize)),
+            Compress(json, s => new BrotliStream(s, CompressionLevel.SmallestSize)));
+
+    private static byte[] Compress(byte[] data, Func<Stream, Stream> compressor)
+    {
+        using var output = new MemoryStream();
+        using (var stream = compressor(output)) stream.Write(data);
+        return output.ToArray();
+    }
+}
