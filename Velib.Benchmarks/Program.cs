@@ -1,7 +1,15 @@
-// Velib benchmarks. Run in Release: dotnet run -c Release --project Velib.Benchmarks [-- <shared folder>]
+// Velib benchmarks. Run in Release:
+//   dotnet run -c Release --project Velib.Benchmarks -- --bdn --filter '*'   BenchmarkDotNet: parser against its floor
+//   dotnet run -c Release --project Velib.Benchmarks                       ingest cycle and archive size (hand-timed)
+using BenchmarkDotNet.Running;
 using Velib.Benchmarks;
 
-var shared = args.Length > 0 ? args[0] : Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "../../../../../shared"));
-Console.WriteLine($"Velib benchmarks ({(System.Diagnostics.Debugger.IsAttached ? "debugger" : "no debugger")}, {Environment.ProcessorCount} cores, shared data: {shared})");
+if (args.Contains("--bdn"))
+{
+    BenchmarkSwitcher.FromAssembly(typeof(ParseBenchmarks).Assembly).Run([.. args.Where(a => a != "--bdn")]);
+    return;
+}
+var shared = SharedFolder.Find();
+Console.WriteLine($"Velib benchmarks ({Environment.ProcessorCount} cores, shared data: {shared})");
 await IngestCycleBenchmark.RunAsync(shared);
 await ArchiveSizeBenchmark.RunAsync();
