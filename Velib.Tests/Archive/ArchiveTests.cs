@@ -87,16 +87,7 @@ public sealed partial class ArchiveTests(SharedS3 shared) : IAsyncLifetime, ICla
     private async Task<List<ChangeRow>> ChangeRows()
     {
         using var client = _s3.Client();
-        var rows = new List<ChangeRow>();
-        foreach (var key in (await Keys()).Where(k => k.Contains("/changes/")))
-        {
-            using var response = await client.GetObjectAsync(_s3.Bucket, key);
-            using var copy = new MemoryStream();
-            await response.ResponseStream.CopyToAsync(copy);
-            copy.Position = 0;
-            rows.AddRange(await ParquetCodec.ReadAsync<ChangeRow>(copy));
-        }
-        return rows;
+        return await ArchiveObjects.ChangeRows(client, _s3.Bucket, _prefix + "changes/");
     }
 
     [SharedDataFact]

@@ -82,17 +82,7 @@ public sealed class VelibAppHost : IAsyncDisposable
     public async Task<List<ChangeRow>> ChangeRows()
     {
         using var s3 = S3();
-        var rows = new List<ChangeRow>();
-        var listing = await s3.ListObjectsV2Async(new ListObjectsV2Request { BucketName = ArchiveDefaults.Bucket, Prefix = "velib/changes/" });
-        foreach (var key in listing.S3Objects?.Select(o => o.Key) ?? [])
-        {
-            using var response = await s3.GetObjectAsync(ArchiveDefaults.Bucket, key);
-            using var copy = new MemoryStream();
-            await response.ResponseStream.CopyToAsync(copy);
-            copy.Position = 0;
-            rows.AddRange(await ParquetCodec.ReadAsync<ChangeRow>(copy));
-        }
-        return rows;
+        return await ArchiveObjects.ChangeRows(s3, ArchiveDefaults.Bucket, "velib/changes/");
     }
 
     public async ValueTask DisposeAsync()
