@@ -1,5 +1,5 @@
 // Velib benchmarks. Run in Release:
-//   dotnet run -c Release --project Velib.Benchmarks -- --bdn --filter '*'   BenchmarkDotNet: parser against its floor
+//   dotnet run -c Release --project Velib.Benchmarks -- --bdn --filter '*'   BenchmarkDotNet: parser against its floor, ingest cycles
 //   dotnet run -c Release --project Velib.Benchmarks                       ingest cycle and archive size (hand-timed)
 using BenchmarkDotNet.Running;
 using Velib.Benchmarks;

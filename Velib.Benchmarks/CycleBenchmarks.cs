@@ -1,0 +1,73 @@
+using BenchmarkDotNet.Attributes;
+using BenchmarkDotNet.Engines;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Orleans.TestingHost;
+using Velib.Contracts.Stations;
+using Velib.Silo.Feed;
+using Velib.Silo.Ingestion;
+using Velib.Silo.Stations;
+
+namespace Velib.Benchmarks;
+
+/// <summary>
+/// One ingest cycle as the grain runs it: parse → join → diff (<see cref="IngestCycle"/>), then the fan-out to the
+/// station grains and their state writes, on an in-process cluster. Each invocation alternates two documents, so
+/// exactly <see cref="Changed"/> stations change (-1: all of them).
+/// </summary>
+[MemoryDiagnoser]
+[SimpleJob(RunStrategy.Monitoring, launchCount: 1, warmupCount: 2, iterationCount: 10)]
+public class CycleBenchmarks
+{
+    private InProcessTestCluster _cluster = null!;
+    private FeedCatalog _catalog = null!;
+    private byte[] _a = [], _b = [];
+    private Dictionary<long, Station> _previous = [];
+    private bool _flip;
+    private DateTime _now = new(2026, 11, 30, 8, 0, 0, DateTimeKind.Utc);
+
+    [Params(1_500, 100_000)]
+    public int Stations { get; set; }
+
+    [Params(500, -1)]
+    public int Changed { get; set; }
+
+    [GlobalSetup]
+    public async Task Setup()
+    {
+        var builder = new InProcessTestClusterBuilder(1);
+        builder.Options.ConfigureFileLogging = false;
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Velib:S3:ServiceUrl"] = "http://127.0.0.1:9" }).Build();
+        builder.ConfigureSilo((_, silo) => silo.AddMemoryGrainStorageAsDefault().UseInMemoryReminderService().Services.AddVelibSiloServices(configuration));
+        _cluster = builder.Build();
+        await _cluster.DeployAsync();
+        var (information, a, b) = SyntheticFeed.Create(Stations, Changed < 0 ? Stations : Changed);
+        (_a, _b) = (a, b);
+        _catalog = new FeedCatalog(TimeSpan.FromDays(1));
+        // The first cycle activates every station grain and reads the information document; it is not measured.
+        var first = IngestCycle.Run(_catalog, new FeedDocuments(_a, information, null), _previous, _now);
+        _catalog.Commit(first.Parsed);
+        (await StationFanOut.ApplyAsync(_cluster.Client, first.Diff.ForGrains, 64, _now, _now)).ThrowIfFailed();
+        _previous = first.Diff.Stations.ToDictionary(s => s.Id);
+    }
+
+    [Benchmark]
+    public async Task<int> Cycle()
+    {
+        _flip = !_flip;
+        _now = _now.AddMinutes(1);
+        var cycle = IngestCycle.Run(_catalog, new FeedDocuments(_flip ? _b : _a, null, null), _previous, _now);
+        (await StationFanOut.ApplyAsync(_cluster.Client, cycle.Diff.ForGrains, 64, _now, _now)).ThrowIfFailed();
+        _previous = cycle.Diff.Stations.ToDictionary(s => s.Id);
+        return cycle.Changes.Length;
+    }
+
+    [GlobalCleanup]
+    public async Task Cleanup()
+    {
+        // The silo runs in this process: its working set is the silo's RSS at this network size.
+        Console.WriteLine($"// RSS with {Stations:N0} station grains: {Environment.WorkingSet / 1024 / 1024:N0} MiB");
+        await _cluster.DisposeAsync();
+    }
+}

@@ -1,0 +1,61 @@
+#!/usr/bin/env bash
+# Load test of /api/stations against a static file of the same web process, on the recorded Vélib' data.
+# Starts the AppHost with the recorded feed served as the live feed, then runs wrk at 200 connections on
+#   1. /api/stations with Accept-Encoding: gzip (what browsers and CDNs ask for), and
+#   2. the app's own static Leaflet script, the static file closest in size to that gzip body,
+# and prints both and their ratio, per request and per byte. Needs ../shared beside the repository (or VELIB_SHARED).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+shared=${VELIB_SHARED:-../shared}
+connections=${CONNECTIONS:-200}
+duration=${DURATION:-15s}
+
+if ! command -v wrk >/dev/null; then
+  if [ "$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null
+  else echo "wrk is missing: install Debian's wrk package" >&2; exit 1; fi
+fi
+
+work=$(mktemp -d)
+cleanup() { kill -TERM "$apphost" 2>/dev/null || true; kill "$feed" 2>/dev/null || true; wait 2>/dev/null || true; rm -rf "$work"; }
+trap cleanup EXIT
+
+# The recorded feed as a live GBFS 1.0 feed on loopback (Vélib's shape: feeds per language, absolute URLs).
+feed_port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+mkdir -p "$work/feed"
+cp "$shared/data/velib/station_information.json" "$shared/data/velib/station_status.json" "$work/feed/"
+cat > "$work/feed/gbfs.json" <<JSON
+{"lastUpdatedOther":0,"ttl":3600,"data":{"en":{"feeds":[
+ {"name":"station_information","url":"http://127.0.0.1:$feed_port/station_information.json"},
+ {"name":"station_status","url":"http://127.0.0.1:$feed_port/station_status.json"}]}}}
+JSON
+python3 -m http.server "$feed_port" --bind 127.0.0.1 --directory "$work/feed" >/dev/null 2>&1 &
+feed=$!
+
+dotnet build Velib.sln -c Release --nologo -v quiet >/dev/null
+dotnet run -c Release --no-build --project Velib.AppHost -- --Velib:DataDir="$work/data" --Velib:Feed:Mode=live \
+  --Velib:Feed:Url="http://127.0.0.1:$feed_port/gbfs.json" --Velib:Map:TileUrl= >"$work/apphost.log" 2>&1 &
+apphost=$!
+for _ in $(seq 1 120); do
+  n=$(curl -s -m 2 http://localhost:5080/api/stations | grep -o '"id"' | wc -l || true)
+  [ "$n" -gt 0 ] && break
+  sleep 1
+done
+[ "${n:-0}" -gt 0 ] || { echo "the app did not serve /api/stations; see $work/apphost.log" >&2; exit 1; }
+
+api=/api/stations
+static=$(curl -s http://localhost:5080/ | grep -o 'lib/leaflet/leaflet[^"]*\.js' | head -1)
+api_bytes=$(curl -s -H 'Accept-Encoding: gzip' -o /dev/null -w '%{size_download}' "http://localhost:5080$api")
+static_bytes=$(curl -s -o /dev/null -w '%{size_download}' "http://localhost:5080/$static")
+echo "$n stations; $api gzip body $api_bytes B; /$static $static_bytes B"
+
+run() { wrk -t2 -c"$connections" -d"$duration" --latency "$@" | tee "$work/wrk.out" >&2; grep 'Requests/sec' "$work/wrk.out" | awk '{print $2}'; }
+echo "== $api (gzip), $connections connections" >&2
+api_rps=$(run -H 'Accept-Encoding: gzip' "http://localhost:5080$api")
+echo "== /$static, $connections connections" >&2
+static_rps=$(run "http://localhost:5080/$static")
+python3 - "$api_rps" "$static_rps" "$api_bytes" "$static_bytes" <<'PY'
+import sys
+a, s, ab, sb = map(float, sys.argv[1:])
+print(f"/api/stations: {a:,.0f} req/s ({a*ab/1e6:,.1f} MB/s); static file: {s:,.0f} req/s ({s*sb/1e6:,.1f} MB/s)")
+print(f"ratio api/static: {a/s:.2f} per request, {a*ab/(s*sb):.2f} per byte (goal: at least 0.5 per request)")
+PY
