@@ -1,6 +1,6 @@
 // Velib benchmarks. Run in Release:
 //   dotnet run -c Release --project Velib.Benchmarks -- --bdn --filter '*'   BenchmarkDotNet: parser against its floor, ingest cycles
-//   dotnet run -c Release --project Velib.Benchmarks                       ingest cycle and archive size (hand-timed)
+//   dotnet run -c Release --project Velib.Benchmarks                       archive size of a simulated day
 using BenchmarkDotNet.Running;
 using Velib.Benchmarks;
 
@@ -9,7 +9,5 @@ if (args.Contains("--bdn"))
     BenchmarkSwitcher.FromAssembly(typeof(ParseBenchmarks).Assembly).Run([.. args.Where(a => a != "--bdn")]);
     return;
 }
-var shared = SharedFolder.Find();
-Console.WriteLine($"Velib benchmarks ({Environment.ProcessorCount} cores, shared data: {shared})");
-await IngestCycleBenchmark.RunAsync(shared);
+Console.WriteLine($"Velib archive size benchmark ({Environment.ProcessorCount} cores)");
 await ArchiveSizeBenchmark.RunAsync();

@@ -4,30 +4,10 @@ using Velib.Tests.Support;
 
 namespace Velib.Tests.Stations;
 
-public sealed class IngestionGrainTests : IAsyncLifetime
+public sealed class IngestionGrainTests : RecordedClusterTest
 {
-    private static readonly string Series = SharedData.Root is null ? "" : SharedData.Velib("timeseries-2025-11-10");
-    private RecordedFeedServer _feed = null!;
-    private VelibTestCluster _cluster = null!;
-
-    public async Task InitializeAsync()
-    {
-        _feed = await RecordedFeedServer.StartAsync(Snapshot("station_information_20251110_133043.json"), Snapshot("station_status_20251110_133043.json"));
-        _cluster = await VelibTestCluster.StartAsync(VelibTestCluster.Live(_feed.DiscoveryUrl));
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _cluster.DisposeAsync();
-        await _feed.DisposeAsync();
-    }
-
-    private static byte[] Snapshot(string name) => SharedData.Bytes(Path.Combine(Series, name));
-
-    private IFeedIngestionGrain Ingestion => _cluster.Client.GetGrain<IFeedIngestionGrain>("velib");
-
     [SharedDataFact]
-    public async Task A_poll_fills_the_snapshot_and_the_station_grains_from_the_live_feed()
+    public async Task A_poll_fills_the_snapshot_and_the_station_grains_from_the_liveFeed()
     {
         var changes = await Ingestion.Poll();
 
@@ -39,7 +19,7 @@ public sealed class IngestionGrainTests : IAsyncLifetime
         Assert.Equal(7081, snapshot.Stations.Sum(s => s.Ebike));
         Assert.Equal(27861, snapshot.Stations.Sum(s => s.Docks));
         var sample = snapshot.Stations[100];
-        var detail = await _cluster.Client.GetGrain<IStationGrain>(sample.Id).GetDetail();
+        var detail = await Cluster.Client.GetGrain<IStationGrain>(sample.Id).GetDetail();
         Assert.NotNull(detail);
         Assert.Equal((sample.Mechanical, sample.Ebike, sample.Docks, sample.Name), (detail.Station.Mechanical, detail.Station.Ebike, detail.Station.Docks, detail.Station.Name));
         var status = await Ingestion.GetStatus();
@@ -56,12 +36,12 @@ public sealed class IngestionGrainTests : IAsyncLifetime
     {
         await Ingestion.Poll();
         var before = await Ingestion.GetSnapshot();
-        _feed.Status = Snapshot("station_status_20251110_134915.json");
+        Feed.Status = Snapshot("station_status_20251110_134915.json");
 
         var failures = 0;
         foreach (var fault in new[] { FeedFault.ServerError, FeedFault.Garbage, FeedFault.TruncatedBody, FeedFault.BrokenTransfer })
         {
-            _feed.Fault = fault;
+            Feed.Fault = fault;
             Assert.Equal(0, await Ingestion.Poll());
             var status = await Ingestion.GetStatus();
             Assert.Equal(++failures, status.ConsecutiveFailures);
@@ -73,7 +53,7 @@ public sealed class IngestionGrainTests : IAsyncLifetime
             Assert.Equal(before.Stations.Length, after.Stations.Length);
         }
 
-        _feed.Fault = FeedFault.None;
+        Feed.Fault = FeedFault.None;
         Assert.Equal(952, await Ingestion.Poll());
         var recovered = await Ingestion.GetStatus();
         Assert.Equal(0, recovered.ConsecutiveFailures);
@@ -87,12 +67,12 @@ public sealed class IngestionGrainTests : IAsyncLifetime
         var files = Directory.GetFiles(Series, "station_status_*.json").Order().Take(4).ToArray();
         foreach (var file in files)
         {
-            _feed.Status = File.ReadAllBytes(file);
+            Feed.Status = File.ReadAllBytes(file);
             await Ingestion.Poll();
         }
 
         var snapshot = await Ingestion.GetSnapshot();
-        var details = await Task.WhenAll(snapshot.Stations.Take(200).Select(s => _cluster.Client.GetGrain<IStationGrain>(s.Id).GetDetail()));
+        var details = await Task.WhenAll(snapshot.Stations.Take(200).Select(s => Cluster.Client.GetGrain<IStationGrain>(s.Id).GetDetail()));
         Assert.All(details, d => Assert.InRange(d!.History.Length, 1, files.Length));
         Assert.Contains(details, d => d!.History.Length == files.Length);
         Assert.All(details, d =>
@@ -106,11 +86,11 @@ public sealed class IngestionGrainTests : IAsyncLifetime
     public async Task Observers_receive_only_the_changed_stations_after_each_cycle()
     {
         var observer = new RecordingObserver();
-        var reference = _cluster.Client.CreateObjectReference<INetworkObserver>(observer);
+        var reference = Cluster.Client.CreateObjectReference<INetworkObserver>(observer);
         await Ingestion.Poll();
         await Ingestion.Subscribe(reference);
 
-        _feed.Status = Snapshot("station_status_20251110_134915.json");
+        Feed.Status = Snapshot("station_status_20251110_134915.json");
         await Ingestion.Poll();
 
         var delta = await observer.Next.Task.WaitAsync(TimeSpan.FromSeconds(10));

@@ -6,50 +6,32 @@ using Velib.Tests.Support;
 namespace Velib.Tests.Stations;
 
 /// <summary>Station grains keep their state in grain storage, so a new activation serves the same data.</summary>
-public sealed class StationGrainTests : IAsyncLifetime
+public sealed class StationGrainTests : RecordedClusterTest
 {
-    private static readonly string Series = SharedData.Root is null ? "" : SharedData.Velib("timeseries-2025-11-10");
-    private RecordedFeedServer _feed = null!;
-    private VelibTestCluster _cluster = null!;
-
-    public async Task InitializeAsync()
-    {
-        _feed = await RecordedFeedServer.StartAsync(Snapshot("station_information_20251110_133043.json"), Snapshot("station_status_20251110_133043.json"));
-        _cluster = await VelibTestCluster.StartAsync(VelibTestCluster.Live(_feed.DiscoveryUrl));
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _cluster.DisposeAsync();
-        await _feed.DisposeAsync();
-    }
-
-    private static byte[] Snapshot(string name) => SharedData.Bytes(Path.Combine(Series, name));
-
     private async Task<int> StationActivations()
     {
-        var stats = await _cluster.Client.GetGrain<IManagementGrain>(0).GetSimpleGrainStatistics();
+        var stats = await Cluster.Client.GetGrain<IManagementGrain>(0).GetSimpleGrainStatistics();
         return stats.Where(s => s.GrainType.Contains("StationGrain", StringComparison.Ordinal)).Sum(s => s.ActivationCount);
     }
 
     [SharedDataFact]
     public async Task A_station_collected_while_idle_serves_the_same_detail_and_history_when_it_comes_back()
     {
-        var ingestion = _cluster.Client.GetGrain<IFeedIngestionGrain>(VelibSystem.Name);
+        var ingestion = Ingestion;
         foreach (var file in Directory.GetFiles(Series, "station_status_*.json").Order().Take(4))
         {
-            _feed.Status = File.ReadAllBytes(file);
+            Feed.Status = File.ReadAllBytes(file);
             await ingestion.Poll();
         }
         var ids = (await ingestion.GetSnapshot()).Stations.Take(50).Select(s => s.Id).ToArray();
-        var before = await Task.WhenAll(ids.Select(id => _cluster.Client.GetGrain<IStationGrain>(id).GetDetail()));
+        var before = await Task.WhenAll(ids.Select(id => Cluster.Client.GetGrain<IStationGrain>(id).GetDetail()));
         Assert.True(await StationActivations() >= ids.Length);
 
         // What Orleans does to a station that stays quiet for its collection age.
-        await _cluster.Client.GetGrain<IManagementGrain>(0).ForceActivationCollection(TimeSpan.Zero);
+        await Cluster.Client.GetGrain<IManagementGrain>(0).ForceActivationCollection(TimeSpan.Zero);
         Assert.Equal(0, await StationActivations());
 
-        var after = await Task.WhenAll(ids.Select(id => _cluster.Client.GetGrain<IStationGrain>(id).GetDetail()));
+        var after = await Task.WhenAll(ids.Select(id => Cluster.Client.GetGrain<IStationGrain>(id).GetDetail()));
         Assert.All(before.Zip(after), pair =>
         {
             Assert.NotNull(pair.Second);
@@ -62,7 +44,7 @@ public sealed class StationGrainTests : IAsyncLifetime
     [Fact]
     public async Task A_repeated_observation_is_not_a_change_and_an_older_one_is_ignored()
     {
-        var grain = _cluster.Client.GetGrain<IStationGrain>(-77);
+        var grain = Cluster.Client.GetGrain<IStationGrain>(-77);
         var t0 = new DateTime(2026, 11, 30, 8, 0, 0, DateTimeKind.Utc);
         var station = new Station(-77, "77", "Test", 48.85, 2.35, 20, 3, 2, 15, true, true, true, t0, null);
 

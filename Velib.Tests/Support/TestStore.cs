@@ -1,6 +1,5 @@
 using System.Globalization;
 using Garnet;
-using StackExchange.Redis;
 
 namespace Velib.Tests.Support;
 
@@ -23,9 +22,6 @@ public sealed class TestStore : IDisposable
     public int Port { get; }
 
     public string ConnectionString => $"127.0.0.1:{Port},abortConnect=false";
-
-    /// <summary>A client of its own, for a test to look inside the store.</summary>
-    public ConnectionMultiplexer Connect() => ConnectionMultiplexer.Connect(ConnectionString);
 
     public void Dispose() => _server.Dispose();
 }

@@ -54,8 +54,8 @@ internal static class GbfsWriter
         {
             w.WriteStartObject();
             w.WriteString("station_id", Id(s));
-            Localized(w, "name", s.Name, "fr");
-            Localized(w, "short_name", s.Code, "fr");
+            Localized(w, "name", s.Name);
+            Localized(w, "short_name", s.Code);
             w.WriteNumber("lat", s.Lat);
             w.WriteNumber("lon", s.Lon);
             w.WriteNumber("capacity", s.Capacity);
@@ -107,10 +107,14 @@ internal static class GbfsWriter
 
     private static string Rfc3339(DateTime utc) => DateTime.SpecifyKind(utc, DateTimeKind.Utc).ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture);
 
-    private static void Localized(Utf8JsonWriter w, string name, string text, string language = "fr")
+    /// <summary>A GBFS localized string: an array of <c>{text, language}</c>; French unless other pairs are given.</summary>
+    private static void Localized(Utf8JsonWriter w, string name, string text, params (string Text, string Language)[] others)
     {
         w.WriteStartArray(name);
-        w.WriteStartObject(); w.WriteString("text", text); w.WriteString("language", language); w.WriteEndObject();
+        foreach (var (t, language) in others.Length == 0 ? [(text, "fr")] : others)
+        {
+            w.WriteStartObject(); w.WriteString("text", t); w.WriteString("language", language); w.WriteEndObject();
+        }
         w.WriteEndArray();
     }
 
@@ -121,10 +125,7 @@ internal static class GbfsWriter
         w.WriteString("form_factor", "bicycle");
         w.WriteString("propulsion_type", propulsion);
         if (rangeMeters is { } range) w.WriteNumber("max_range_meters", range);
-        w.WriteStartArray("name");
-        w.WriteStartObject(); w.WriteString("text", french); w.WriteString("language", "fr"); w.WriteEndObject();
-        w.WriteStartObject(); w.WriteString("text", english); w.WriteString("language", "en"); w.WriteEndObject();
-        w.WriteEndArray();
+        Localized(w, "name", french, (french, "fr"), (english, "en"));
         w.WriteEndObject();
     }
 
