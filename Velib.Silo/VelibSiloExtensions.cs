@@ -36,6 +36,7 @@ public static class VelibSiloExtensions
         services.AddSingleton(sp => S3ClientFactory.Create(sp.GetRequiredService<IOptions<S3Options>>().Value));
         services.AddSingleton<S3ArchiveStore>();
         services.AddHostedService<ArchiveBucketCheck>();
+        services.AddVelibLake();
         // The feed is polled again at the next interval anyway: one quick retry and the operator's timeout,
         // instead of the default pipeline's three retries with growing delays.
 #pragma warning disable EXTEXP0001 // RemoveAllResilienceHandlers is marked experimental; it is the documented way to replace the defaults.

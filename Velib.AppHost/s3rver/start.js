@@ -2,6 +2,19 @@
 // through the environment so that Aspire can pick free ports (tests run beside a dev instance).
 'use strict';
 const path = require('path');
+const crypto = require('crypto');
+
+// s3rver encrypts list continuation tokens with single DES, which OpenSSL 3 no longer offers: any listing longer
+// than one page (1,000 keys, or MaxKeys) failed with InternalError. Two-key triple DES with both keys equal is
+// single DES, with the same 8-byte blocks, and it is still available.
+if (!crypto.getCiphers().includes('des')) {
+  for (const name of ['createCipheriv', 'createDecipheriv']) {
+    const original = crypto[name];
+    crypto[name] = (algorithm, key, iv, options) => algorithm === 'des'
+      ? original('des-ede-cbc', Buffer.concat([key, key]), iv, options)
+      : original(algorithm, key, iv, options);
+  }
+}
 const S3rver = require('s3rver');
 
 const port = Number(process.env.S3_PORT || 4569);

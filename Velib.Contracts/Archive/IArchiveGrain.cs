@@ -23,6 +23,12 @@ public interface IArchiveGrain : IGrainWithStringKey
     Task AppendStations(ImmutableArray<StationInfo> stations, DateTime observedUtc);
 
     /// <summary>
+    /// Spools a full-state checkpoint (each station's latest change, as the network is at <paramref name="atUtc"/>),
+    /// written to <c>checkpoints/</c> at the next flush, so that a reader of the state at a time starts from it.
+    /// </summary>
+    Task AppendCheckpoint(ImmutableArray<StationChange> rows, DateTime atUtc);
+
+    /// <summary>
     /// Uploads every spooled change to S3 now (the flush reminder calls this too). Idempotent: a retry reuses
     /// the object keys of the batch it retries, and a call during a flush joins it.
     /// </summary>

@@ -47,6 +47,7 @@ internal sealed class ArchiveGrain(
     {
         var interval = options.Value.Interval;
         await this.RegisterOrUpdateReminder(FlushReminder, interval, interval);
+        await GrainFactory.GetGrain<ILakeCompactionGrain>(System).Start();
     }
 
     public Task ReceiveReminder(string reminderName, TickStatus status)
@@ -60,6 +61,8 @@ internal sealed class ArchiveGrain(
 
     public Task AppendStations(ImmutableArray<StationInfo> stations, DateTime observedUtc) =>
         _archive.AppendStationsAsync(stations, observedUtc);
+
+    public Task AppendCheckpoint(ImmutableArray<StationChange> rows, DateTime atUtc) => _archive.AppendCheckpointAsync(rows, atUtc);
 
     public Task<ArchiveFlush> Flush()
     {

@@ -19,4 +19,12 @@ public sealed class ArchiveOptions
     /// <summary>Spooled changes kept at most while S3 is unreachable (about 4 weeks of Vélib' changes by default).</summary>
     [Range(1000, 100_000_000)]
     public long MaxPendingChanges { get; set; } = 2_000_000;
+
+    /// <summary>Rows of lake objects the reader keeps parsed in memory (about 100 bytes each).</summary>
+    [Range(10_000, 100_000_000)]
+    public long ReaderCacheRows { get; set; } = 4_000_000;
+
+    /// <summary>How long a listing of the lake is reused: the current hour gains objects at each flush.</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "01:00:00")]
+    public TimeSpan ListingCache { get; set; } = TimeSpan.FromSeconds(30);
 }

@@ -1,41 +1,39 @@
-using Orleans.Concurrency;
 using System.Collections.Immutable;
-using System.Globalization;
-using Microsoft.Extensions.Options;
+using Orleans.Concurrency;
 using Velib.Contracts.Archive;
 using Velib.Contracts.Stations;
+using Velib.Silo.Lake;
 
 namespace Velib.Silo.Archive;
 
-/// <summary>Reads station history back from the archive's Parquet objects, scanning only the hours asked for.</summary>
-[StatelessWorker]
-internal sealed class ArchiveReaderGrain(S3ArchiveStore store, IOptions<ArchiveOptions> options) : Grain, IArchiveReaderGrain
+/// <summary>
+/// Reads the lake back. Stateless and reentrant: a slow S3 read for one request never holds up another, and the
+/// silo's shared <see cref="LakeReader"/> caches what every activation has read.
+/// </summary>
+[StatelessWorker, Reentrant]
+internal sealed class ArchiveReaderGrain(LakeReader lake) : Grain, IArchiveReaderGrain
 {
-    public async Task<ImmutableArray<StationChange>> GetChanges(long stationId, DateTime fromUtc, DateTime toUtc)
-    {
-        var changes = new List<StationChange>();
-        for (var day = fromUtc.Date; day < toUtc; day = day.AddDays(1))
-        {
-            foreach (var key in await store.ListAsync(ArchiveLayout.ChangesDayPrefix(options.Value.Prefix, day), CancellationToken.None))
-            {
-                if (HourOf(key, day) is { } hour && (hour.AddHours(1) <= fromUtc || hour >= toUtc))
-                {
-                    continue;
-                }
-                await using var parquet = await store.GetAsync(key, CancellationToken.None);
-                changes.AddRange((await ParquetCodec.ReadAsync<ChangeRow>(parquet))
-                    .Where(r => r.StationId == stationId)
-                    .Select(r => r.ToChange())
-                    .Where(c => c.ObservedUtc >= fromUtc && c.ObservedUtc < toUtc));
-            }
-        }
-        return [.. changes.OrderBy(c => c.ObservedUtc)];
-    }
+    public Task<ImmutableArray<StationChange>> GetChanges(long stationId, DateTime fromUtc, DateTime toUtc) => Plain(async () =>
+        (await lake.ChangesAsync(fromUtc, toUtc)).Where(c => c.StationId == stationId && c.ObservedUtc < toUtc)
+            .DistinctBy(c => c.ObservedUtc).ToImmutableArray());
 
-    private static DateTime? HourOf(string key, DateTime day)
+    public Task<ArchiveRange> GetRange() => Plain(lake.RangeAsync);
+
+    public Task<ImmutableArray<Station>> GetNetworkAt(DateTime atUtc) => Plain(() => lake.NetworkAtAsync(atUtc));
+
+    public Task<ImmutableArray<TimelinePoint>> GetTimeline(DateTime fromUtc, DateTime toUtc, TimeSpan step) =>
+        Plain(() => lake.TimelineAsync(fromUtc, toUtc, step));
+
+    /// <summary>S3 and store exceptions do not cross the wire (no codec): callers get their message in one that does.</summary>
+    private static async Task<T> Plain<T>(Func<Task<T>> read)
     {
-        var at = key.IndexOf("/hour=", StringComparison.Ordinal);
-        return at >= 0 && int.TryParse(key.AsSpan(at + 6, 2), NumberStyles.None, CultureInfo.InvariantCulture, out var hour)
-            ? DateTime.SpecifyKind(day.AddHours(hour), DateTimeKind.Utc) : null;
+        try
+        {
+            return await read();
+        }
+        catch (Exception ex) when (ex is Amazon.Runtime.AmazonServiceException or StackExchange.Redis.RedisException or HttpRequestException)
+        {
+            throw new InvalidOperationException($"The archive could not be read: {ex.GetType().Name}: {ex.Message}");
+        }
     }
 }

@@ -59,6 +59,9 @@ internal sealed class ChangeArchive(string system, StoreSpool spool, S3ArchiveSt
             Capacity = s.Capacity, ObservedAt = observedUtc,
         })], observedUtc);
 
+    /// <summary>Spools a full-state checkpoint: every station's latest change, as the network is at <paramref name="atUtc"/>.</summary>
+    public Task AppendCheckpointAsync(IReadOnlyList<StationChange> rows, DateTime atUtc) => spool.AddCheckpointAsync(rows, atUtc);
+
     /// <summary>Uploads every sealed batch; throws on the first failure, keeping what is not yet uploaded.</summary>
     public async Task<(long Rows, int Objects)> FlushAsync(DateTime nowUtc, CancellationToken cancellationToken)
     {
@@ -71,10 +74,18 @@ internal sealed class ChangeArchive(string system, StoreSpool spool, S3ArchiveSt
             await spool.SealAsync(nowUtc);
             foreach (var batch in await spool.SealedAsync())
             {
-                if (batch.IsStations)
+                if (batch.Kind == SpoolBatchKind.Stations)
                 {
                     var stations = await spool.ReadAsync(batch, SpoolJson.Default.StationRow);
                     await PutAsync(ArchiveLayout.StationsKey(options.Prefix, batch.StampUtc), stations, 0, cancellationToken);
+                    _pending = await spool.CompleteAsync(batch, 0);
+                    objects++;
+                    continue;
+                }
+                if (batch.Kind == SpoolBatchKind.Checkpoint)
+                {
+                    var checkpoint = await spool.ReadAsync(batch, SpoolJson.Default.StationChange);
+                    await PutAsync(ArchiveLayout.CheckpointKey(options.Prefix, batch.StampUtc), [.. checkpoint.Select(c => ChangeRow.From(system, c))], 0, cancellationToken);
                     _pending = await spool.CompleteAsync(batch, 0);
                     objects++;
                     continue;

@@ -45,6 +45,11 @@ internal sealed class S3ArchiveStore(IAmazonS3 s3, IOptions<S3Options> options)
         return keys;
     }
 
+    /// <summary>The first key under <paramref name="prefix"/> in key order (with date partitions, the oldest), or null.</summary>
+    public async Task<string?> FirstKeyAsync(string prefix, CancellationToken cancellationToken) =>
+        (await s3.ListObjectsV2Async(new ListObjectsV2Request { BucketName = Bucket, Prefix = prefix, MaxKeys = 1 }, cancellationToken))
+            .S3Objects?.FirstOrDefault()?.Key;
+
     public async Task<MemoryStream> GetAsync(string key, CancellationToken cancellationToken)
     {
         using var response = await s3.GetObjectAsync(Bucket, key, cancellationToken);
@@ -52,6 +57,27 @@ internal sealed class S3ArchiveStore(IAmazonS3 s3, IOptions<S3Options> options)
         await response.ResponseStream.CopyToAsync(copy, cancellationToken);
         copy.Position = 0;
         return copy;
+    }
+
+    /// <summary>The object, or null when it does not exist (a compaction removed it since it was listed).</summary>
+    public async Task<MemoryStream?> TryGetAsync(string key, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await GetAsync(key, cancellationToken);
+        }
+        catch (AmazonS3Exception ex) when (ex.ErrorCode == "NoSuchKey" || ex.StatusCode == System.Net.HttpStatusCode.NotFound)
+        {
+            return null;
+        }
+    }
+
+    public async Task DeleteAsync(string key, CancellationToken cancellationToken)
+    {
+        using var span = VelibActivity.Source.StartActivity("s3 DeleteObject", System.Diagnostics.ActivityKind.Client);
+        span?.SetTag("rpc.system", "aws-api").SetTag("rpc.service", "S3").SetTag("rpc.method", "DeleteObject")
+            .SetTag("aws.s3.bucket", Bucket).SetTag("aws.s3.key", key);
+        await s3.DeleteObjectAsync(Bucket, key, cancellationToken);
     }
 
     /// <summary>True when the bucket exists; false when the service says it does not. Other failures throw.</summary>

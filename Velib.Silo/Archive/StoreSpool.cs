@@ -45,10 +45,16 @@ internal sealed class StoreSpool(IDatabase db, string system, long maxPending)
     }
 
     /// <summary>Adds a station_information snapshot as a sealed batch of its own.</summary>
-    public async Task AddStationsAsync(IReadOnlyList<StationRow> rows, DateTime observedUtc)
+    public Task AddStationsAsync(IReadOnlyList<StationRow> rows, DateTime observedUtc) =>
+        AddBatchAsync(SpoolBatch.New(SpoolBatchKind.Stations, observedUtc), rows.Select(r => JsonSerializer.Serialize(r, SpoolJson.Default.StationRow)));
+
+    /// <summary>Adds a full-state checkpoint (every station's latest change at <paramref name="atUtc"/>) as a sealed batch of its own.</summary>
+    public Task AddCheckpointAsync(IReadOnlyList<StationChange> rows, DateTime atUtc) =>
+        AddBatchAsync(SpoolBatch.New(SpoolBatchKind.Checkpoint, atUtc), rows.Select(r => JsonSerializer.Serialize(r, SpoolJson.Default.StationChange)));
+
+    private async Task AddBatchAsync(SpoolBatch batch, IEnumerable<string> rows)
     {
-        var batch = SpoolBatch.New(isStations: true, observedUtc);
-        RedisValue[] args = [batch.Name, .. rows.Select(r => (RedisValue)JsonSerializer.Serialize(r, SpoolJson.Default.StationRow))];
+        RedisValue[] args = [batch.Name, .. rows.Select(r => (RedisValue)r)];
         await db.ScriptEvaluateAsync(SpoolScripts.AddBatch, [Batches, Batch(batch)], args);
     }
 
@@ -58,7 +64,7 @@ internal sealed class StoreSpool(IDatabase db, string system, long maxPending)
     /// <summary>Closes the open list into a batch named by <paramref name="flushStartUtc"/> and a new id.</summary>
     public async Task SealAsync(DateTime flushStartUtc)
     {
-        var batch = SpoolBatch.New(isStations: false, flushStartUtc);
+        var batch = SpoolBatch.New(SpoolBatchKind.Changes, flushStartUtc);
         await db.ScriptEvaluateAsync(SpoolScripts.Seal, [Open, Batches, Batch(batch)], [batch.Name]);
     }
 
@@ -68,6 +74,39 @@ internal sealed class StoreSpool(IDatabase db, string system, long maxPending)
 
     public async Task<List<T>> ReadAsync<T>(SpoolBatch batch, JsonTypeInfo<T> type) =>
         [.. (await db.ListRangeAsync(Batch(batch))).Select(v => JsonSerializer.Deserialize((string)v!, type)!)];
+
+    /// <summary>
+    /// Changes whenever the spool does: the open list only grows until a seal renames it, and a seal or a completed
+    /// upload changes the list of batches. Lets a reader keep what it peeked until then.
+    /// </summary>
+    public async Task<string> VersionAsync()
+    {
+        var open = db.ListLengthAsync(Open);
+        var batches = db.ListRangeAsync(Batches);
+        return $"{await open}|{string.Join(',', await batches)}";
+    }
+
+    /// <summary>
+    /// Everything not yet in S3, for readers of the lake. The open list is read before the batches: a seal in
+    /// between moves rows into a batch read after it, and a batch completed in between is already in S3. So a row
+    /// may be seen twice (readers dedupe), never missed.
+    /// </summary>
+    public async Task<SpoolContents> PeekAsync()
+    {
+        var changes = (await db.ListRangeAsync(Open)).Select(v => JsonSerializer.Deserialize((string)v!, SpoolJson.Default.StationChange)!).ToList();
+        var checkpoints = new List<Checkpoint>();
+        var stations = new List<StationRow>();
+        foreach (var batch in await SealedAsync())
+        {
+            switch (batch.Kind)
+            {
+                case SpoolBatchKind.Changes: changes.AddRange(await ReadAsync(batch, SpoolJson.Default.StationChange)); break;
+                case SpoolBatchKind.Checkpoint: checkpoints.Add(new Checkpoint(batch.StampUtc, await ReadAsync(batch, SpoolJson.Default.StationChange)));  break;
+                default: stations.AddRange(await ReadAsync(batch, SpoolJson.Default.StationRow)); break;
+            }
+        }
+        return new SpoolContents(changes, checkpoints, stations);
+    }
 
     /// <summary>Removes a batch once every object made from it is in S3. Returns the rows still pending.</summary>
     public async Task<long> CompleteAsync(SpoolBatch batch, int changes) =>

@@ -5,6 +5,7 @@ using StackExchange.Redis;
 using Velib.Contracts.Archive;
 using Velib.Contracts.Feed;
 using Velib.Contracts.Stations;
+using Velib.Silo.Archive;
 using Velib.Silo.Feed;
 using Velib.Silo.Stations;
 using Velib.Silo.Telemetry;
@@ -28,6 +29,7 @@ internal sealed class FeedIngestionGrain(
     private IFeedSource? _source;
     private NetworkState? _network;
     private IGrainTimer? _timer;
+    private DateTime? _checkpointHour;
 
     private string System => this.GetPrimaryKeyString();
 
@@ -92,6 +94,15 @@ internal sealed class FeedIngestionGrain(
                 if (_catalog.InformationChanged(work.Parsed) is { } information)
                 {
                     await Archive.AppendStations([.. information], observedUtc);
+                }
+                if (_checkpointHour != ArchiveLayout.HourOf(observedUtc))
+                {
+                    // The first cycle of each hour (and of each activation) writes the full state, so that the state
+                    // at any time is one checkpoint plus at most an hour of changes.
+                    var feedUpdated = work.Parsed.FeedUpdatedUtc ?? observedUtc;
+                    await Archive.AppendCheckpoint([.. work.Diff.Stations.Select(s => StationChange.Of(s, s.LastChangeUtc ?? observedUtc, feedUpdated))], observedUtc);
+                    _checkpointHour = ArchiveLayout.HourOf(observedUtc);
+                    spool?.SetTag("velib.archive.checkpoint", true);
                 }
                 spool?.SetTag("velib.changes", work.Changes.Length).SetTag("velib.archive.appended", appended);
             }
@@ -162,6 +173,7 @@ internal sealed class FeedIngestionGrain(
         await saved.WriteStateAsync();
         _source = null;
         _network = null;
+        _checkpointHour = null;
         await Poll();
         return await GetStatus();
     }

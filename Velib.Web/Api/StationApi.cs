@@ -14,6 +14,7 @@ public static class StationApi
         var api = app.MapGroup("/api").WithTags("Velib");
 
         api.MapStations();
+        api.MapTimeline();
 
         api.MapGet("/stations/{id}", async Task<IResult> (string id, IClusterClient orleans) =>
             {

@@ -1,0 +1,31 @@
+using System.Collections.Concurrent;
+using Velib.Silo.Archive;
+
+namespace Velib.Silo.Lake;
+
+/// <summary>
+/// Object listings of the lake, kept for a short while: the current hour gains objects at each flush, and a
+/// compaction replaces a day's hourly objects, so a listing is cached briefly and dropped when an object it
+/// named has gone.
+/// </summary>
+internal sealed class LakeIndex(S3ArchiveStore store, TimeProvider time, TimeSpan keep)
+{
+    private readonly ConcurrentDictionary<string, (DateTimeOffset Listed, Task<List<string>> Keys)> _listings = new();
+
+    public async Task<List<string>> KeysAsync(string prefix)
+    {
+        var now = time.GetUtcNow();
+        if (_listings.TryGetValue(prefix, out var cached) && now - cached.Listed < keep && !cached.Keys.IsFaulted)
+        {
+            return await cached.Keys;
+        }
+        var listing = store.ListAsync(prefix, CancellationToken.None);
+        _listings[prefix] = (now, listing);
+        return await listing;
+    }
+
+    public Task<string?> FirstKeyAsync(string prefix) => store.FirstKeyAsync(prefix, CancellationToken.None);
+
+    /// <summary>Forgets every listing, after an object that one of them named turned out to be gone.</summary>
+    public void Invalidate() => _listings.Clear();
+}

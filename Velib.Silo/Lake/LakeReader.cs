@@ -1,0 +1,121 @@
+using System.Collections.Immutable;
+using Velib.Contracts.Archive;
+using Velib.Contracts.Stations;
+using Velib.Silo.Archive;
+using Velib.Silo.Feed;
+
+namespace Velib.Silo.Lake;
+
+/// <summary>
+/// Answers "the network at T" and "totals from A to B" from the lake: the latest checkpoint at or before the time,
+/// then the changes after it, reading only the partitions of those hours. The spool's rows (not yet flushed) are
+/// read too, so a recent time gets the same answer before and after the flush.
+/// </summary>
+internal sealed class LakeReader(LakeIndex index, LakeObjectCache objects, SpoolView spool, string prefix, FeedClock clock)
+{
+    private DateTime? _firstInS3;
+
+    public async Task<ArchiveRange> RangeAsync()
+    {
+        var pending = await spool.ContentsAsync();
+        var first = await FirstInS3Async();
+        foreach (var c in pending.Checkpoints)
+        {
+            if (first is null || c.AtUtc < first) first = c.AtUtc;
+        }
+        return new ArchiveRange(first, clock.UtcNow);
+    }
+
+    public Task<ImmutableArray<Station>> NetworkAtAsync(DateTime atUtc) => Retrying(async () =>
+    {
+        var pending = await spool.ContentsAsync();
+        var checkpoint = await CheckpointAtAsync(atUtc, pending);
+        var replay = new NetworkReplay(checkpoint.Rows);
+        foreach (var c in await ChangesAsync(checkpoint.AtUtc, atUtc, pending)) replay.Apply(c);
+        return replay.ToStations(await InformationAtAsync(atUtc, pending));
+    });
+
+    public Task<ImmutableArray<TimelinePoint>> TimelineAsync(DateTime fromUtc, DateTime toUtc, TimeSpan step) => Retrying(async () =>
+    {
+        var pending = await spool.ContentsAsync();
+        var checkpoint = await CheckpointAtAsync(fromUtc, pending);
+        var replay = new NetworkReplay(checkpoint.Rows);
+        return replay.Timeline(await ChangesAsync(checkpoint.AtUtc, toUtc, pending), fromUtc, toUtc, step);
+    });
+
+    /// <summary>Changes observed in [<paramref name="fromUtc"/>, <paramref name="toUtc"/>], oldest first; a row may appear twice (spool and S3).</summary>
+    public Task<List<StationChange>> ChangesAsync(DateTime fromUtc, DateTime toUtc) =>
+        Retrying(async () => await ChangesAsync(fromUtc, toUtc, await spool.ContentsAsync()));
+
+    private async Task<List<StationChange>> ChangesAsync(DateTime fromUtc, DateTime toUtc, SpoolContents pending)
+    {
+        var keys = new List<string>();
+        for (var day = fromUtc.Date; day <= toUtc; day = day.AddDays(1))
+        {
+            // Hourly before daily: a compaction writes the daily object before it deletes the hourly ones, so in this
+            // order a day is always seen whole (at worst twice, which replay tolerates).
+            var hourly = await index.KeysAsync(ArchiveLayout.ChangesDayPrefix(prefix, day));
+            var daily = await index.KeysAsync(ArchiveLayout.DailyChangesDayPrefix(prefix, day));
+            keys.AddRange(hourly.Where(k => ArchiveLayout.HourOfKey(k) is { } h && h.AddHours(1) > fromUtc && h <= toUtc));
+            keys.AddRange(daily);
+        }
+        var rows = await Task.WhenAll(keys.Select(async k => await objects.ChangesAsync(k) ?? throw new KeyNotFoundException(k)));
+        return
+        [
+            .. rows.SelectMany(r => r).Concat(pending.Changes)
+                .Where(c => c.ObservedUtc >= fromUtc && c.ObservedUtc <= toUtc)
+                .OrderBy(c => c.ObservedUtc),
+        ];
+    }
+
+    private async Task<Checkpoint> CheckpointAtAsync(DateTime atUtc, SpoolContents pending)
+    {
+        var best = pending.Checkpoints.Where(c => c.AtUtc <= atUtc).MaxBy(c => c.AtUtc);
+        var first = await FirstInS3Async();
+        for (var day = atUtc.Date; first is not null && day >= first.Value.Date && (best is null || day >= best.AtUtc.Date); day = day.AddDays(-1))
+        {
+            var found = (await index.KeysAsync(ArchiveLayout.CheckpointsDayPrefix(prefix, day)))
+                .Select(k => (Key: k, At: ArchiveLayout.StampOfKey(k))).Where(k => k.At <= atUtc).OrderByDescending(k => k.At).FirstOrDefault();
+            if (found.At is not { } at) continue;
+            if (best is null || at > best.AtUtc)
+            {
+                best = new Checkpoint(at, await objects.ChangesAsync(found.Key) ?? throw new KeyNotFoundException(found.Key));
+            }
+            break;
+        }
+        return best ?? throw new ArgumentOutOfRangeException(nameof(atUtc), atUtc, (await RangeAsync()).Describe());
+    }
+
+    private async Task<Dictionary<long, StationRow>> InformationAtAsync(DateTime atUtc, SpoolContents pending)
+    {
+        var listed = (await index.KeysAsync(prefix + "stations/")).Select(k => (Key: k, At: ArchiveLayout.StampOfKey(k) ?? DateTime.MaxValue)).ToList();
+        var inS3 = listed.Where(k => k.At <= atUtc).OrderByDescending(k => k.At).FirstOrDefault();
+        var spooled = pending.Stations.GroupBy(r => DateTime.SpecifyKind(r.ObservedAt, DateTimeKind.Utc)).Where(g => g.Key <= atUtc).MaxBy(g => g.Key);
+        if (spooled is not null && (inS3.Key is null || spooled.Key > inS3.At)) return spooled.ToDictionary(r => r.StationId);
+        // Before the first list (it is written with the first checkpoint): the earliest one.
+        var key = inS3.Key ?? listed.OrderBy(k => k.At).FirstOrDefault().Key;
+        if (key is null) return pending.Stations.GroupBy(r => r.ObservedAt).MinBy(g => g.Key)?.ToDictionary(r => r.StationId) ?? [];
+        return (await objects.StationsAsync(key) ?? throw new KeyNotFoundException(key)).ToDictionary(r => r.StationId);
+    }
+
+    private async Task<DateTime?> FirstInS3Async()
+    {
+        // Checkpoints are never deleted, so the first one, once found, stays the first.
+        if (_firstInS3 is null && await index.FirstKeyAsync(prefix + "checkpoints/") is { } key) _firstInS3 = ArchiveLayout.StampOfKey(key);
+        return _firstInS3;
+    }
+
+    /// <summary>A listed object can vanish under a compaction: then list again, once.</summary>
+    private async Task<T> Retrying<T>(Func<Task<T>> read)
+    {
+        try
+        {
+            return await read();
+        }
+        catch (KeyNotFoundException)
+        {
+            index.Invalidate();
+            return await read();
+        }
+    }
+}
