@@ -4,15 +4,13 @@ using System.Text.Json;
 namespace Velib.Silo.Feed;
 
 /// <summary>
-/// The built-in simulated network. It writes Vélib'-shaped GBFS documents that go through the same parser as
-/// the live feed. Bikes flow towards the centre in the morning and back out in the evening (Paris time).
+/// The built-in simulated network: the real Vélib' stations (<see cref="BundledStations"/>) with a simulated Paris day
+/// (<see cref="SimulatedNetwork"/>). It writes Vélib'-shaped GBFS documents that go through the same parser as the live feed.
+/// Every document is a function of the seed and the time only.
 /// </summary>
-internal sealed class FeedSimulator(TimeProvider time, int stationCount = 1500, int seed = 75) : IFeedSource
+internal sealed class FeedSimulator(TimeProvider time, int seed = 75) : IFeedSource
 {
-    private const double ChangeRatePerMinute = 0.06;
-    private readonly Random _random = new(seed + 1);
-    private IReadOnlyList<SimulatedStation>? _stations;
-    private DateTime _lastStepUtc;
+    private readonly SimulatedNetwork _network = new(seed);
 
     public bool Simulated => true;
 
@@ -21,73 +19,30 @@ internal sealed class FeedSimulator(TimeProvider time, int stationCount = 1500, 
     public Task<FeedDocuments> FetchAsync(bool withInformation, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow().UtcDateTime;
-        if (_stations is null)
-        {
-            _stations = SimulatedNetwork.Create(stationCount, seed, now);
-            _lastStepUtc = now;
-        }
-        Step(now);
         return Task.FromResult(new FeedDocuments(WriteStatus(now), withInformation ? WriteInformation(now) : (ReadOnlyMemory<byte>?)null, null));
     }
 
-    private void Step(DateTime now)
+    private ReadOnlyMemory<byte> WriteStatus(DateTime now)
     {
-        var minutes = Math.Min((now - _lastStepUtc).TotalMinutes, 60);
-        if (minutes <= 0)
-        {
-            return;
-        }
-        _lastStepUtc = now;
-        var changeProbability = 1 - Math.Pow(1 - ChangeRatePerMinute, minutes);
-        var rhythm = Rhythm(ParisHour(now));
-        foreach (var s in _stations!)
-        {
-            if (!s.Installed || _random.NextDouble() >= changeProbability)
-            {
-                continue;
-            }
-            var usable = s.Capacity - s.Disabled;
-            var target = usable * Math.Clamp(0.45 + 0.4 * rhythm * s.Centrality, 0.02, 0.98);
-            var bikes = s.Mechanical + s.Ebike;
-            var delta = Math.Sign(target - bikes + (_random.NextDouble() - 0.5) * 6) * _random.Next(1, 4);
-            var isEbike = _random.NextDouble() < 0.4;
-            if (isEbike) s.Ebike = Math.Clamp(s.Ebike + delta, 0, usable - s.Mechanical);
-            else s.Mechanical = Math.Clamp(s.Mechanical + delta, 0, usable - s.Ebike);
-        }
         // Vélib' refreshes last_reported in hourly batches, not with each change; mimic that.
-        if (_stations![0].LastReportedUtc.Hour != now.Hour)
+        var reported = new DateTimeOffset(now.Ticks - now.Ticks % TimeSpan.TicksPerHour, TimeSpan.Zero).ToUnixTimeSeconds();
+        return Write(now, (writer, s) =>
         {
-            foreach (var s in _stations) s.LastReportedUtc = now;
-        }
+            var counts = _network.CountsAt(s, now);
+            writer.WriteNumber("station_id", s.Id);
+            writer.WriteString("stationCode", s.Code);
+            writer.WriteNumber("num_bikes_available", counts.Mechanical + counts.Ebike);
+            writer.WriteStartArray("num_bikes_available_types");
+            writer.WriteStartObject(); writer.WriteNumber("mechanical", counts.Mechanical); writer.WriteEndObject();
+            writer.WriteStartObject(); writer.WriteNumber("ebike", counts.Ebike); writer.WriteEndObject();
+            writer.WriteEndArray();
+            writer.WriteNumber("num_docks_available", counts.Docks);
+            writer.WriteNumber("is_installed", s.Installed ? 1 : 0);
+            writer.WriteNumber("is_returning", s.Installed ? 1 : 0);
+            writer.WriteNumber("is_renting", s.Installed ? 1 : 0);
+            writer.WriteNumber("last_reported", reported);
+        });
     }
-
-    /// <summary>+1 at the morning peak (bikes to the centre), -1 at the evening peak (bikes outwards).</summary>
-    internal static double Rhythm(double hour) =>
-        Math.Exp(-Math.Pow(hour - 8.75, 2) / 3) - Math.Exp(-Math.Pow(hour - 18.5, 2) / 4);
-
-    private static double ParisHour(DateTime utc)
-    {
-        // Europe/Paris when the time-zone database is present, else CET.
-        var local = TimeZoneInfo.TryFindSystemTimeZoneById("Europe/Paris", out var paris)
-            ? TimeZoneInfo.ConvertTimeFromUtc(utc, paris) : utc.AddHours(1);
-        return local.TimeOfDay.TotalHours;
-    }
-
-    private ReadOnlyMemory<byte> WriteStatus(DateTime now) => Write(now, (writer, s) =>
-    {
-        writer.WriteNumber("station_id", s.Id);
-        writer.WriteString("stationCode", s.Code);
-        writer.WriteNumber("num_bikes_available", s.Mechanical + s.Ebike);
-        writer.WriteStartArray("num_bikes_available_types");
-        writer.WriteStartObject(); writer.WriteNumber("mechanical", s.Mechanical); writer.WriteEndObject();
-        writer.WriteStartObject(); writer.WriteNumber("ebike", s.Ebike); writer.WriteEndObject();
-        writer.WriteEndArray();
-        writer.WriteNumber("num_docks_available", s.Installed ? s.Docks : 0);
-        writer.WriteNumber("is_installed", s.Installed ? 1 : 0);
-        writer.WriteNumber("is_returning", s.Installed && s.Renting ? 1 : 0);
-        writer.WriteNumber("is_renting", s.Installed && s.Renting ? 1 : 0);
-        writer.WriteNumber("last_reported", new DateTimeOffset(s.LastReportedUtc).ToUnixTimeSeconds());
-    });
 
     private ReadOnlyMemory<byte> WriteInformation(DateTime now) => Write(now, (writer, s) =>
     {
@@ -109,7 +64,7 @@ internal sealed class FeedSimulator(TimeProvider time, int stationCount = 1500, 
             writer.WriteNumber("ttl", 3600);
             writer.WriteStartObject("data");
             writer.WriteStartArray("stations");
-            foreach (var s in _stations!)
+            foreach (var s in _network.Stations)
             {
                 writer.WriteStartObject();
                 writeStation(writer, s);

@@ -1,27 +1,17 @@
 namespace Velib.Silo.Feed;
 
-/// <summary>One station of the simulated network and its mutable counts (owned by one <see cref="FeedSimulator"/>).</summary>
-internal sealed class SimulatedStation(long id, string code, string name, double lat, double lon, int capacity, double centrality)
+/// <summary>
+/// One station of the simulated network: a real Vélib' station, and what the simulation gives it for good.
+/// </summary>
+/// <param name="Disabled">Docks out of order; the reason bikes + docks is often below capacity in the real feed.</param>
+/// <param name="Character">How full it tends to be at any hour (unit variance, centred): some stations are always short of bikes.</param>
+/// <param name="Business">0 (homes) to 1 (offices): where the morning flow goes.</param>
+/// <param name="Hill">0 (flat) to 1 (top of a butte): what empties through the day.</param>
+internal sealed record SimulatedStation(
+    long Id, string Code, string Name, double Lat, double Lon, int Capacity, int Disabled, double Character, double Business, double Hill)
 {
-    public long Id { get; } = id;
-    public string Code { get; } = code;
-    public string Name { get; } = name;
-    public double Lat { get; } = lat;
-    public double Lon { get; } = lon;
-    public int Capacity { get; } = capacity;
+    /// <summary>Stations with no dock yet (capacity 0 in the real list) are not installed, as in the real feed.</summary>
+    public bool Installed => Capacity > 0;
 
-    /// <summary>+1 in the centre, -1 at the edge of the footprint: where bikes flow in the morning and leave in the evening.</summary>
-    public double Centrality { get; } = centrality;
-
-    public int Mechanical { get; set; }
-    public int Ebike { get; set; }
-
-    /// <summary>Docks out of order; the reason bikes + docks is often below capacity in the real feed.</summary>
-    public int Disabled { get; set; }
-
-    public bool Installed { get; set; } = true;
-    public bool Renting { get; set; } = true;
-    public DateTime LastReportedUtc { get; set; }
-
-    public int Docks => Math.Max(0, Capacity - Disabled - Mechanical - Ebike);
+    public int Usable => Math.Max(0, Capacity - Disabled);
 }

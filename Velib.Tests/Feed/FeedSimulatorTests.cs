@@ -1,6 +1,7 @@
-using Velib.Contracts.Stations;
+using System.Text.Json;
 using Microsoft.Extensions.Time.Testing;
 using Velib.Silo.Feed;
+using Velib.Tests.Support;
 
 namespace Velib.Tests.Feed;
 
@@ -9,24 +10,60 @@ public sealed class FeedSimulatorTests
     private static readonly DateTimeOffset Morning = new(2026, 11, 30, 7, 0, 0, TimeSpan.Zero); // 08:00 in Paris
 
     [Fact]
-    public async Task The_simulated_network_is_about_1500_realistic_stations_inside_the_velib_footprint()
+    public async Task The_simulated_stations_are_the_real_velib_stations_of_the_bundled_list()
     {
         var simulator = new FeedSimulator(new FakeTimeProvider(Morning));
 
         var documents = await simulator.FetchAsync(withInformation: true, CancellationToken.None);
-        var info = GbfsParser.ParseInformation(documents.Information!.Value.Span);
-        var status = GbfsParser.ParseStatus(documents.Status.Span, VehicleTypeTable.Empty);
+        var info = GbfsParser.ParseInformation(documents.Information!.Value.Span).Stations;
+        var status = GbfsParser.ParseStatus(documents.Status.Span, VehicleTypeTable.Empty).Stations;
 
-        Assert.InRange(info.Stations.Count, 1400, 1600);
-        Assert.Equal(info.Stations.Count, status.Stations.Count);
-        Assert.Equal(info.Stations.Count, info.Stations.Select(s => s.Code).Distinct().Count());
-        Assert.All(info.Stations, s => Assert.InRange(s.Capacity, 10, 70));
-        Assert.All(info.Stations, s => Assert.InRange(s.Lat, 48.76, 48.96));
-        Assert.All(info.Stations, s => Assert.InRange(s.Lon, 2.15, 2.55));
-        Assert.Contains(status.Stations, s => s.Id >= 1L << 31);
-        Assert.InRange(status.Stations.Count(s => !s.Installed || !s.Renting), 1, 60);
-        var ebikeShare = (double)status.Stations.Sum(s => s.Ebike) / status.Stations.Sum(s => s.Mechanical + s.Ebike);
-        Assert.InRange(ebikeShare, 0.25, 0.55);
+        var bundled = BundledStations.Load();
+        Assert.Equal(1495, bundled.Count);
+        Assert.Equal(bundled.Select(s => (s.Id, s.Code)), info.Select(s => (s.Id, s.Code)));
+        Assert.Equal(bundled.Select(s => (s.Name, s.Capacity)), info.Select(s => (s.Name, s.Capacity)));
+        Assert.All(bundled.Zip(info), p => Assert.True(Math.Abs(p.First.Lat - p.Second.Lat) < 1e-6 && Math.Abs(p.First.Lon - p.Second.Lon) < 1e-6, p.First.Code));
+        Assert.Equal(info.Select(s => s.Id), status.Select(s => s.Id));
+        Assert.Contains(status, s => s.Id >= 1L << 31);
+    }
+
+    [SharedDataFact]
+    public void The_bundled_station_list_equals_the_real_station_information_it_was_derived_from()
+    {
+        using var real = JsonDocument.Parse(SharedData.Bytes(SharedData.Velib("station_information.json")));
+        var expected = real.RootElement.GetProperty("data").GetProperty("stations").EnumerateArray()
+            .Select(s => (Id: s.GetProperty("station_id").GetInt64(), Code: s.GetProperty("stationCode").GetString()!, Name: s.GetProperty("name").GetString()!,
+                Lat: s.GetProperty("lat").GetDouble(), Lon: s.GetProperty("lon").GetDouble(), Capacity: s.GetProperty("capacity").GetInt32()))
+            .ToList();
+
+        var bundled = BundledStations.Load();
+
+        Assert.Equal(expected.Select(s => (s.Id, s.Code)), bundled.Select(s => (s.Id, s.Code)));
+        Assert.Equal(expected.Select(s => (s.Name, s.Capacity)), bundled.Select(s => (s.Name, s.Capacity)));
+        Assert.All(expected.Zip(bundled), p => Assert.True(Math.Abs(p.First.Lat - p.Second.Lat) < 1e-6 && Math.Abs(p.First.Lon - p.Second.Lon) < 1e-6, p.First.Code));
+    }
+
+    [Fact]
+    public async Task The_same_seed_and_time_give_the_same_network_whatever_was_polled_before()
+    {
+        var late = new FakeTimeProvider(Morning.AddHours(-5));
+        var polledAllMorning = new FeedSimulator(late, seed: 12);
+        for (var i = 0; i < 5 * 12; i++)
+        {
+            await polledAllMorning.FetchAsync(false, CancellationToken.None);
+            late.Advance(TimeSpan.FromMinutes(5));
+        }
+        var fresh = new FeedSimulator(new FakeTimeProvider(Morning), seed: 12);
+        var otherSeed = new FeedSimulator(new FakeTimeProvider(Morning), seed: 13);
+
+        var a = await polledAllMorning.FetchAsync(true, CancellationToken.None);
+        var b = await fresh.FetchAsync(true, CancellationToken.None);
+        var c = await otherSeed.FetchAsync(true, CancellationToken.None);
+
+        Assert.Equal(Morning, late.GetUtcNow());
+        Assert.Equal(a.Status.ToArray(), b.Status.ToArray());
+        Assert.Equal(a.Information!.Value.ToArray(), b.Information!.Value.ToArray());
+        Assert.NotEqual(a.Status.ToArray(), c.Status.ToArray());
     }
 
     [Fact]
@@ -45,35 +82,5 @@ public sealed class FeedSimulatorTests
             Assert.Equal(new DateTime(2026, 11, 30, 7, minute, 0, DateTimeKind.Utc), current.Header.LastUpdatedUtc);
             previous = current;
         }
-    }
-
-    [Theory]
-    [InlineData(8.75, 1.0)]
-    [InlineData(18.5, -1.0)]
-    [InlineData(3.0, 0.0)]
-    public void Bikes_flow_to_the_centre_in_the_morning_and_out_in_the_evening(double hour, double expected)
-    {
-        Assert.Equal(expected, FeedSimulator.Rhythm(hour), precision: 1);
-    }
-
-    [Fact]
-    public async Task In_the_morning_central_stations_fill_up_while_outer_ones_empty()
-    {
-        var time = new FakeTimeProvider(Morning.AddHours(-3));
-        var simulator = new FeedSimulator(time);
-        var info = GbfsParser.ParseInformation((await simulator.FetchAsync(true, CancellationToken.None)).Information!.Value.Span).Stations;
-        for (var i = 0; i < 4 * 60; i++)
-        {
-            time.Advance(TimeSpan.FromMinutes(1));
-            await simulator.FetchAsync(false, CancellationToken.None);
-        }
-        var status = GbfsParser.ParseStatus((await simulator.FetchAsync(false, CancellationToken.None)).Status.Span, VehicleTypeTable.Empty).Stations;
-        var byId = info.ToDictionary(s => s.Id);
-        double Fill(Func<StationInfo, bool> where) => status.Where(s => where(byId[s.Id]) && byId[s.Id].Capacity > 0)
-            .Average(s => (double)(s.Mechanical + s.Ebike) / byId[s.Id].Capacity);
-
-        var centre = Fill(s => Math.Abs(s.Lat - 48.8566) < 0.015 && Math.Abs(s.Lon - 2.3522) < 0.03);
-        var outer = Fill(s => Math.Abs(s.Lat - 48.8566) > 0.04 || Math.Abs(s.Lon - 2.3522) > 0.1);
-        Assert.True(centre > outer + 0.15, $"centre {centre:P0}, outer {outer:P0}");
     }
 }

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using Velib.Contracts.Feed;
 using Velib.Contracts.Stations;
+using Velib.Silo.Feed;
 using Velib.Tests.Support;
 using Velib.Web.Map;
 
@@ -15,6 +16,9 @@ public sealed class NetworkViewTests : IAsyncLifetime
     // which would make every station "changed" if a run crossed it.
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 30, 8, 20, 0, TimeSpan.Zero));
     private VelibTestCluster _cluster = null!;
+
+    // The simulated network is the real Vélib' station list bundled with the silo.
+    private static readonly int Stations = BundledStations.Load().Count;
 
     public async Task InitializeAsync()
     {
@@ -45,7 +49,7 @@ public sealed class NetworkViewTests : IAsyncLifetime
         await Feed.Poll();
         var view = NewView(TimeSpan.FromMinutes(1));
         await view.StartAsync();
-        Assert.Equal(1500, view.Count);
+        Assert.Equal(Stations, view.Count);
 
         var pushed = new TaskCompletionSource<NetworkDelta>(TaskCreationOptions.RunContinuationsAsynchronously);
         view.Changed += d => pushed.TrySetResult(d);
@@ -106,13 +110,13 @@ public sealed class NetworkViewTests : IAsyncLifetime
         var view = NewView(TimeSpan.FromMinutes(1), new FakeTimeProvider(_time.GetUtcNow()));
         await view.StartAsync();
         var pushed = new TaskCompletionSource<NetworkDelta>(TaskCreationOptions.RunContinuationsAsynchronously);
-        view.Changed += d => { if (d.Stations.Length == 1500) pushed.TrySetResult(d); };
+        view.Changed += d => { if (d.Stations.Length == Stations) pushed.TrySetResult(d); };
 
         _time.Advance(TimeSpan.FromMinutes(2));
         var changed = await Feed.Poll();
         var delta = await pushed.Task.Within(TimeSpan.FromSeconds(10), "the cycle at the top of the hour did not push every station");
 
-        Assert.InRange(changed, 1, 1499); // the counts that really changed, not the 1,500 refreshed last_reported
+        Assert.InRange(changed, 1, Stations - 1); // the counts that really changed, not every refreshed last_reported
         Assert.All(delta.Stations, s => Assert.Equal(9, s.LastReportedUtc!.Value.Hour));
         Assert.Equal((await Feed.GetSnapshot()).Stations.OrderBy(s => s.Id), view.Stations.OrderBy(s => s.Id));
         await view.DisposeAsync();

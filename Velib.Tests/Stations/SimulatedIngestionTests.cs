@@ -1,10 +1,14 @@
 using Velib.Contracts.Feed;
+using Velib.Silo.Feed;
 using Velib.Tests.Support;
 
 namespace Velib.Tests.Stations;
 
 public sealed class SimulatedIngestionTests
 {
+    // The simulated network is the real Vélib' station list bundled with the silo.
+    private static readonly int Stations = BundledStations.Load().Count;
+
     // The live URL refuses connections, so "auto" must fall back and "simulated" never tries it.
     private static Task<VelibTestCluster> StartAsync(string mode, TimeProvider? time = null)
     {
@@ -20,7 +24,7 @@ public sealed class SimulatedIngestionTests
         await using var cluster = await StartAsync("simulated", time);
         var ingestion = cluster.Client.GetGrain<IFeedIngestionGrain>(VelibSystem.Name);
 
-        Assert.Equal(1500, await ingestion.Poll());
+        Assert.Equal(Stations, await ingestion.Poll());
         for (var i = 0; i < 3; i++)
         {
             time.Advance(TimeSpan.FromMinutes(1));
@@ -31,7 +35,7 @@ public sealed class SimulatedIngestionTests
 
         var final = await ingestion.GetStatus();
         Assert.Equal("simulated", final.Mode);
-        Assert.Equal(1500, final.Stations);
+        Assert.Equal(Stations, final.Stations);
         Assert.True((await ingestion.GetSnapshot()).Simulated);
     }
 
@@ -46,7 +50,7 @@ public sealed class SimulatedIngestionTests
         var status = await ingestion.GetStatus();
         Assert.Equal("simulated", status.Mode);
         Assert.Equal("simulated://velib", status.Url);
-        Assert.Equal(1500, status.Stations);
+        Assert.Equal(Stations, status.Stations);
         Assert.True((await ingestion.GetSnapshot()).Simulated);
     }
 }
