@@ -154,6 +154,32 @@ public sealed class MapPageTests(AppHostFixture app, BrowserFixture browser, ITe
         await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.Screenshots, "phone-nearest.png"), FullPage = true });
     }
 
+    [SharedDataFact]
+    public async Task A_link_to_a_past_time_shows_the_replay_banner_and_the_totals_of_then_and_back_to_live_shows_live()
+    {
+        var served = Velib.Silo.Feed.GbfsParser.ParseStatus(app.Feed!.Status, Velib.Silo.Feed.VehicleTypeTable.Empty).Stations.Sum(s => s.Mechanical + s.Ebike);
+        var then = NetworkTotals.Of(await AppHostFixture.Until(ApiStations, s => s.Sum(x => x.Mechanical + x.Ebike) == served, Patience,
+            "the API never showed the served snapshot"));
+        // The API shows it, so the poll that brought it is past: this instant is "then".
+        var thenUtc = DateTime.UtcNow;
+        var (bikes, _) = app.AdvanceFeed();
+        await AppHostFixture.Until(ApiStations, s => s.Sum(x => x.Mechanical + x.Ebike) == bikes, Patience, "the API never showed the next snapshot");
+        var live = NetworkTotals.Of(await ApiStations());
+
+        var page = await OpenAsync($"/?at={thenUtc:yyyy-MM-ddTHH:mm:ssZ}");
+        await page.WaitForSelectorAsync("#replay-banner", new() { Timeout = 30_000 });
+        await page.WaitForFunctionAsync($"() => document.querySelector('#total-bikes')?.dataset.value === '{then.Bikes}'", null, new() { Timeout = 30_000 });
+
+        Assert.Contains("REPLAY", await page.InnerTextAsync("#replay-banner"));
+        Assert.Equal((then.Stations, then.Bikes, then.FreeDocks), (await Value(page, "total-stations"), await Value(page, "total-bikes"), await Value(page, "total-docks")));
+        await Shot(page, "replay");
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Back to live" }).ClickAsync();
+        await page.WaitForSelectorAsync("#replay-banner", new() { State = WaitForSelectorState.Detached, Timeout = 15_000 });
+        await page.WaitForFunctionAsync($"() => document.querySelector('#total-bikes')?.dataset.value === '{live.Bikes}'", null, new() { Timeout = 15_000 });
+        Assert.DoesNotContain("at=", page.Url);
+    }
+
     private static async Task AssertDetailShows(IPage page, Station station)
     {
         Assert.Equal(station.Mechanical, await Value(page, "detail-mechanical"));

@@ -15,6 +15,8 @@ public static class StationApi
 
         api.MapStations();
         api.MapTimeline();
+        api.MapGet("/archive/range", (IClusterClient orleans) => orleans.GetGrain<IArchiveReaderGrain>(0).GetRange())
+            .WithName("GetArchiveRange").WithSummary("The times the archive can answer ?at= and timelines for: from its first checkpoint to now.");
 
         api.MapGet("/stations/{id}", async Task<IResult> (string id, IClusterClient orleans) =>
             {

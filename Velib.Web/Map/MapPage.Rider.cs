@@ -27,20 +27,23 @@ public sealed partial class MapPage
         if (station is not null) await OpenAsync(station.Id);
     }
 
+    /// <summary>A station as the map shows it: live, or as it was at the replayed time.</summary>
+    private Station? Shown(long id) => _replayAt is null ? Network.ById(id) : _shown.GetValueOrDefault(id);
+
     private async Task OpenAsync(long id)
     {
-        if (Network.ById(id) is not { } station) return;
+        if (Shown(id) is not { } station) return;
         _unknownCode = null;
         await LoadDetailAsync(id);
         _openedCode = station.Code;
-        Navigation.NavigateTo($"/?station={Uri.EscapeDataString(station.Code)}", replace: true);
+        Navigation.NavigateTo(PageUrl(), replace: true);
         await _map.FocusAsync(id);
     }
 
     private async Task LoadDetailAsync(long id)
     {
         var detail = await Network.GetDetailAsync(id);
-        _selected = Network.ById(id) ?? detail?.Station;
+        _selected = Shown(id) ?? detail?.Station;
         _history = detail?.History ?? [];
     }
 
@@ -56,7 +59,7 @@ public sealed partial class MapPage
         await _map.ClearFocusAsync();
         _selected = null;
         _openedCode = null;
-        Navigation.NavigateTo("/", replace: true);
+        Navigation.NavigateTo(PageUrl(), replace: true);
     }
 
     private async Task OnFilterChanged(StationFilter filter)

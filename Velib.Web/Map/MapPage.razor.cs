@@ -52,23 +52,38 @@ public sealed partial class MapPage
         _loaded = true;
         if (_filter.Need != StationNeed.Any) await ApplyFilterAsync(stations); // picked while the map was starting
         _status = await Network.TryGetStatusAsync() ?? _status;
+        await OpenReplayFromUrlAsync();
         await OpenFromUrlAsync();
         StateHasChanged();
+        // The day's chart reads the lake, which may take a moment when cold: the map does not wait for it.
+        if (_replayAt is null) InBackground(async () => { await LoadDayAsync(null); StateHasChanged(); });
     }
 
-    protected override Task OnParametersSetAsync() => _loaded ? OpenFromUrlAsync() : Task.CompletedTask;
+    protected override async Task OnParametersSetAsync()
+    {
+        if (!_loaded) return;
+        await OpenReplayFromUrlAsync();
+        await OpenFromUrlAsync();
+    }
 
     private void OnNetworkChanged(NetworkDelta delta) => InBackground(async () =>
     {
+        _statusTimer?.Change(StatusWhenQuiet, StatusWhenQuiet);
+        // During a replay the view keeps up, but the map and totals stay on the replayed time.
+        if (_replayAt is not null)
+        {
+            await RefreshStatusAsync();
+            return;
+        }
         // One copy of the network per push, shared by totals, filter and nearest stations.
         var stations = Network.Stations;
         _totals = NetworkTotals.Of(stations);
+        MoveLiveTail(_totals);
         if (delta.Full) await _map.LoadAsync(delta.Stations);
         else await _map.UpdateAsync(delta.Stations, delta.Removed);
         if (_filter.Need != StationNeed.Any) await ApplyFilterAsync(stations);
         if (_selected is not null && delta.Stations.Any(s => s.Id == _selected.Id)) await RefreshDetailAsync(_selected.Id);
         RecomputeNearest(stations);
-        _statusTimer?.Change(StatusWhenQuiet, StatusWhenQuiet);
         await RefreshStatusAsync();
     });
 
@@ -109,6 +124,7 @@ public sealed partial class MapPage
         _disposed = true;
         Network.Changed -= OnNetworkChanged;
         _statusTimer?.Dispose();
+        StopPlaying();
         return ValueTask.CompletedTask;
     }
 

@@ -1,0 +1,20 @@
+using System.Globalization;
+
+namespace Velib.Web.Replay;
+
+/// <summary>Times as riders read them: Paris local time.</summary>
+public static class ParisTime
+{
+    private static readonly TimeZoneInfo? Zone = TimeZoneInfo.TryFindSystemTimeZoneById("Europe/Paris", out var z) ? z : null;
+
+    public static DateTime Of(DateTime utc) => Zone is null ? utc : TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), Zone);
+
+    public static string Format(DateTime utc, string format) => Of(utc).ToString(format, CultureInfo.InvariantCulture);
+
+    /// <summary>The UTC start of the Paris day that <paramref name="utc"/> falls in.</summary>
+    public static DateTime DayStartUtc(DateTime utc)
+    {
+        var local = Of(utc).Date;
+        return Zone is null ? local : TimeZoneInfo.ConvertTimeToUtc(DateTime.SpecifyKind(local, DateTimeKind.Unspecified), Zone);
+    }
+}
