@@ -28,13 +28,20 @@ public sealed partial class MapPage
             var to = start.AddDays(1) < range.LastUtc ? start.AddDays(1) : range.LastUtc;
             _day = range.FirstUtc is null || from >= to ? [] : [.. await Archive.GetTimeline(from, to, DayStep)];
         }
-        catch (InvalidOperationException ex)
+        catch (Exception ex) when (ArchiveUnavailable(ex))
         {
-            // The archive cannot be read (S3 down): the chart says so, the live map carries on.
+            // The archive cannot be read (S3 down, the cluster failing over): the chart says so, the live map carries on.
             _day = [];
             _replayProblem ??= ex.Message;
         }
     }
+
+    /// <summary>
+    /// What a read of the archive may meet that is not a bug: S3 or the store failing (reported by the reader grain as
+    /// InvalidOperationException), or its silo lost during a failover.
+    /// </summary>
+    private static bool ArchiveUnavailable(Exception ex) =>
+        ex is InvalidOperationException or TimeoutException or SiloUnavailableException or OrleansMessageRejectionException;
 
     private void MoveLiveTail(NetworkTotals totals)
     {

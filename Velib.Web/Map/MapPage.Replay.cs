@@ -40,6 +40,20 @@ public sealed partial class MapPage
     /// <summary>Shows the network at <paramref name="atUtc"/>; outside the archive, says what it covers and changes nothing.</summary>
     private async Task SeekAsync(DateTime atUtc)
     {
+        try
+        {
+            await ShowAtAsync(atUtc);
+        }
+        catch (Exception ex) when (ArchiveUnavailable(ex))
+        {
+            // A rider's seek never takes the page down: the control says why, the map keeps what it shows.
+            _replayProblem = $"The archive cannot be read just now ({ex.Message}).";
+            StopPlaying();
+        }
+    }
+
+    private async Task ShowAtAsync(DateTime atUtc)
+    {
         _range = await Archive.GetRange();
         if (!_range.Contains(atUtc))
         {
@@ -92,7 +106,15 @@ public sealed partial class MapPage
             StopPlaying();
             return;
         }
-        _range = await Archive.GetRange();
+        try
+        {
+            _range = await Archive.GetRange();
+        }
+        catch (Exception ex) when (ArchiveUnavailable(ex))
+        {
+            _replayProblem = $"The archive cannot be read just now ({ex.Message}).";
+            return;
+        }
         if (_range.FirstUtc is not { } first) return;
         // From live, play the last 24 h (or all of a shorter archive).
         if (_replayAt is null) await SeekAsync(first > _range.LastUtc.AddDays(-1) ? first : _range.LastUtc.AddDays(-1));
@@ -123,13 +145,5 @@ public sealed partial class MapPage
         _playing = false;
         _playTimer?.Dispose();
         _playTimer = null;
-    }
-
-    private string PageUrl()
-    {
-        var query = new List<string>();
-        if (_selected is not null) query.Add("station=" + Uri.EscapeDataString(_selected.Code));
-        if (_replayAt is { } at) query.Add("at=" + Uri.EscapeDataString(Iso(at)));
-        return query.Count == 0 ? "/" : "/?" + string.Join('&', query);
     }
 }

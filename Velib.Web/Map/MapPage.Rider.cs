@@ -45,6 +45,7 @@ public sealed partial class MapPage
         var detail = await Network.GetDetailAsync(id);
         _selected = Shown(id) ?? detail?.Station;
         _history = detail?.History ?? [];
+        LoadWeek(id);
     }
 
     // The numbers come with the push; only the history needs the station's grain, which may be moving to another silo.
@@ -83,5 +84,14 @@ public sealed partial class MapPage
     private void RecomputeNearest(IReadOnlyList<Station> stations)
     {
         if (_position is [var lat, var lon]) _nearest = Nearest.Find(stations, lat, lon, _filter);
+    }
+
+    /// <summary>The page's address for what it shows: the open station and the replayed time, so either can be shared.</summary>
+    private string PageUrl()
+    {
+        var query = new List<string>();
+        if (_selected is not null) query.Add("station=" + Uri.EscapeDataString(_selected.Code));
+        if (_replayAt is { } at) query.Add("at=" + Uri.EscapeDataString(Iso(at)));
+        return query.Count == 0 ? "/" : "/?" + string.Join('&', query);
     }
 }
