@@ -1,6 +1,7 @@
 using Velib.Web.Api;
 using Velib.Web.Components;
 using Velib.Web.Gbfs;
+using Velib.Web.Localization;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -12,12 +13,14 @@ builder.UseOrleansClient();
 var app = builder.Build();
 
 app.UseExceptionHandler();
+app.UseRequestLocalization();
 app.UseAntiforgery();
 app.MapStaticAssets();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 app.MapOpenApi();
 app.MapVelibApi();
 app.MapVelibGbfs();
+app.MapVelibLanguages();
 app.MapDefaultEndpoints();
 
 app.Run();

@@ -10,6 +10,7 @@ public static class VelibWebExtensions
     {
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.AddMudServices();
+        Velib.Web.Localization.Languages.AddVelibLanguages(builder.Services);
         builder.Services.AddOpenApi();
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<Velib.Web.Api.ClusterUnavailableHandler>();

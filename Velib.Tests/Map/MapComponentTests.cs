@@ -18,6 +18,9 @@ public sealed class MapComponentTests : IAsyncLifetime
     public MapComponentTests()
     {
         _context.Services.AddMudServices();
+        Velib.Web.Localization.Languages.AddVelibLanguages(_context.Services);
+        // These tests read the English strings; LocalizationTests covers French.
+        System.Globalization.CultureInfo.CurrentCulture = System.Globalization.CultureInfo.CurrentUICulture = new System.Globalization.CultureInfo("en-US");
         _context.Services.AddSingleton<TimeProvider>(_time);
         _context.JSInterop.Mode = JSRuntimeMode.Loose;
     }
@@ -64,6 +67,23 @@ public sealed class MapComponentTests : IAsyncLifetime
         Assert.Contains("Out of service", detail.Markup);
         Assert.Contains("Last 24 h (2 changes)", detail.Markup);
         Assert.NotEmpty(detail.FindAll("#detail-chart"));
+    }
+
+    [Fact]
+    public void In_french_the_station_detail_and_the_totals_speak_french_with_french_numbers()
+    {
+        System.Globalization.CultureInfo.CurrentCulture = System.Globalization.CultureInfo.CurrentUICulture = new System.Globalization.CultureInfo("fr-FR");
+        var history = new[] { StationChange.Of(Station(1, 1, 30), Now.AddHours(-2), Now), StationChange.Of(Station(3, 2, 27, renting: false), Now, Now) };
+
+        var detail = _context.Render<StationDetailPanel>(p => p.Add(c => c.Station, Station(3, 2, 27, renting: false)).Add(c => c.History, history));
+        var totals = _context.Render<TotalsBar>(p => p.Add(c => c.Totals, new NetworkTotals(1495, 19620, 12000, 7620, 27000, 50, 30)));
+
+        Assert.Contains("location fermée", detail.Markup);
+        Assert.Contains("Hors service", detail.Markup);
+        Assert.Contains("Dernières 24 h (2 changements)", detail.Markup);
+        Assert.Equal("Fermer la fiche de la station", detail.Find("[aria-label]").GetAttribute("aria-label"));
+        Assert.Equal("19\u202F620", totals.Find("#total-bikes").TextContent);
+        Assert.Contains("vélos", totals.Markup);
     }
 
     [Fact]

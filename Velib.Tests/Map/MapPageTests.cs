@@ -23,7 +23,7 @@ public sealed class MapPageTests(AppHostFixture app, BrowserFixture browser, ITe
     private async Task<IPage> OpenAsync(string path = "/")
     {
         await AppHostFixture.Eventually(ApiStations, s => s.Length > 0, Patience);
-        var page = await browser.Browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1400, Height = 900 } });
+        var page = await browser.Browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1400, Height = 900 }, Locale = "en-US" });
         await page.GotoAsync(Url(path));
         await page.WaitForFunctionAsync("() => Number(document.querySelector('#station-map')?.dataset.markers) > 0", null, new() { Timeout = 30_000 });
         return page;

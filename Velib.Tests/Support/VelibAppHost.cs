@@ -28,6 +28,9 @@ public sealed class VelibAppHost : IAsyncDisposable
         Configuration = configuration;
         DataDir = dataDir;
         Web = app.CreateHttpClient("web");
+        // The tests read English error details; without this header the API answers in French, its default
+        // (LocalizationTests checks that with requests of its own).
+        Web.DefaultRequestHeaders.AcceptLanguage.ParseAdd("en-US");
     }
 
     public DistributedApplication App { get; }

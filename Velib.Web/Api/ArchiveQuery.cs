@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Xml;
+using Microsoft.Extensions.Localization;
 using Velib.Contracts.Archive;
 
 namespace Velib.Web.Api;
@@ -10,33 +11,39 @@ internal static class ArchiveQuery
     public static readonly TimeSpan LongestWindow = TimeSpan.FromDays(31);
     private const int MostPoints = 10_000;
 
-    public static bool TryTime(string name, string text, out DateTime utc, out IResult problem)
+    public static bool TryTime(IStringLocalizer<Text> t, string name, string text, out DateTime utc, out IResult problem)
     {
         utc = default;
-        problem = Bad($"{name} must be an ISO 8601 time such as 2025-11-10T13:45:00Z; '{text}' is not.");
+        problem = Bad(t["e-time", name, text]);
         if (!DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var parsed)) return false;
         utc = parsed.UtcDateTime;
         return true;
     }
 
     /// <summary>A 400 naming the range the archive covers, unless <paramref name="utc"/> is in it.</summary>
-    public static IResult? OutOfRange(string name, DateTime utc, ArchiveRange range) => range.Contains(utc)
+    public static IResult? OutOfRange(IStringLocalizer<Text> t, string name, DateTime utc, ArchiveRange range) => range.Contains(utc)
         ? null
-        : Bad(string.Create(CultureInfo.InvariantCulture, $"{name}={utc:yyyy-MM-ddTHH:mm:ssZ} is outside the archive. {range.Describe()}"));
+        : Bad(t["e-outside", name, Iso(utc), Describe(t, range)]);
+
+    /// <summary>What the archive covers, in the caller's language.</summary>
+    public static string Describe(IStringLocalizer<Text> t, ArchiveRange range) =>
+        range.FirstUtc is { } first ? t["archive-covers", Iso(first), Iso(range.LastUtc)] : t["archive-empty"];
+
+    private static string Iso(DateTime utc) => utc.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture);
 
     /// <summary>Checks a timeline window and step; null when they are fine.</summary>
-    public static IResult? BadWindow(DateTime fromUtc, DateTime toUtc, string? stepText, out TimeSpan step)
+    public static IResult? BadWindow(IStringLocalizer<Text> t, DateTime fromUtc, DateTime toUtc, string? stepText, out TimeSpan step)
     {
         step = TimeSpan.FromMinutes(5);
         if (stepText is not null)
         {
             try { step = XmlConvert.ToTimeSpan(stepText); }
-            catch (FormatException) { return Bad($"step must be an ISO 8601 duration such as PT5M; '{stepText}' is not."); }
+            catch (FormatException) { return Bad(t["e-step", stepText]); }
         }
-        if (step < TimeSpan.FromMinutes(1)) return Bad("step must be at least PT1M.");
-        if (fromUtc > toUtc) return Bad("from must not be after to.");
-        if (toUtc - fromUtc > LongestWindow) return Bad("The window from from to to must be at most 31 days.");
-        if ((toUtc - fromUtc) / step > MostPoints) return Bad($"That is more than {MostPoints} points: use a longer step.");
+        if (step < TimeSpan.FromMinutes(1)) return Bad(t["e-step-min"]);
+        if (fromUtc > toUtc) return Bad(t["e-order"]);
+        if (toUtc - fromUtc > LongestWindow) return Bad(t["e-window"]);
+        if ((toUtc - fromUtc) / step > MostPoints) return Bad(t["e-points", MostPoints]);
         return null;
     }
 

@@ -7,7 +7,8 @@ namespace Velib.Web.Api;
 /// cluster is unreachable is a 503 with a reason and <c>Retry-After</c>, not a 500: the data is safe, and the
 /// same request succeeds once the grain is running on another silo.
 /// </summary>
-internal sealed partial class ClusterUnavailableHandler(IProblemDetailsService problems, ILogger<ClusterUnavailableHandler> logger) : IExceptionHandler
+internal sealed partial class ClusterUnavailableHandler(IProblemDetailsService problems, Microsoft.Extensions.Localization.IStringLocalizer<Text> t,
+    ILogger<ClusterUnavailableHandler> logger) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellationToken)
     {
@@ -25,8 +26,8 @@ internal sealed partial class ClusterUnavailableHandler(IProblemDetailsService p
             ProblemDetails =
             {
                 Status = StatusCodes.Status503ServiceUnavailable,
-                Title = "The cluster is moving this data to another silo",
-                Detail = "A silo was lost or the cluster is unreachable; retry in a few seconds. No data is lost.",
+                Title = t["e-moving-title"],
+                Detail = t["e-moving"],
             },
         });
     }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Microsoft.Extensions.Localization;
 using Velib.Contracts.Archive;
 using Velib.Contracts.Stations;
 
@@ -12,16 +13,16 @@ public static class HistoryApi
 
     public static IEndpointRouteBuilder MapVelibHistoryApi(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/stations/{id}/history", async Task<IResult> (string id, string? from, string? to, IClusterClient orleans, TimeProvider time) =>
+        app.MapGet("/api/stations/{id}/history", async Task<IResult> (string id, string? from, string? to, IClusterClient orleans, TimeProvider time, IStringLocalizer<Text> t) =>
             {
                 var now = time.GetUtcNow().UtcDateTime;
-                if (!StationApi.TryParseStationId(id, out var stationId, out var problem))
+                if (!StationApi.TryParseStationId(t, id, out var stationId, out var problem))
                 {
                     return problem;
                 }
                 if (!TryTime(to, now, out var toUtc) || !TryTime(from, toUtc - InMemory, out var fromUtc) || fromUtc >= toUtc || toUtc - fromUtc > LongestWindow)
                 {
-                    return TypedResults.Problem("from and to must be ISO 8601 times, from before to, at most 31 days apart.", statusCode: 400);
+                    return TypedResults.Problem(t["e-history"], statusCode: 400);
                 }
 
                 var points = new SortedDictionary<DateTime, StationChange>();

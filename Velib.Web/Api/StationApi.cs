@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Localization;
 using Velib.Contracts.Archive;
 using Velib.Contracts.Feed;
 using Velib.Contracts.Stations;
@@ -18,15 +19,15 @@ public static class StationApi
         api.MapGet("/archive/range", (IClusterClient orleans) => orleans.GetGrain<IArchiveReaderGrain>(0).GetRange())
             .WithName("GetArchiveRange").WithSummary("The times the archive can answer ?at= and timelines for: from its first checkpoint to now.");
 
-        api.MapGet("/stations/{id}", async Task<IResult> (string id, IClusterClient orleans) =>
+        api.MapGet("/stations/{id}", async Task<IResult> (string id, IClusterClient orleans, IStringLocalizer<Text> t) =>
             {
-                if (!TryParseStationId(id, out var stationId, out var problem))
+                if (!TryParseStationId(t, id, out var stationId, out var problem))
                 {
                     return problem;
                 }
                 var detail = await orleans.GetGrain<IStationGrain>(stationId).GetDetail();
                 return detail is null
-                    ? TypedResults.Problem($"No station with id {stationId}.", statusCode: StatusCodes.Status404NotFound)
+                    ? TypedResults.Problem(t["e-no-station", stationId], statusCode: StatusCodes.Status404NotFound)
                     : TypedResults.Ok(StationWithHistory.From(detail));
             })
             .WithName("GetStation").WithSummary("One station with its last 24 h of changes.")
@@ -58,9 +59,9 @@ public static class StationApi
     }
 
     /// <summary>Station ids are 64-bit integers; anything else is a 400 with a reason.</summary>
-    internal static bool TryParseStationId(string id, out long stationId, out IResult problem)
+    internal static bool TryParseStationId(IStringLocalizer<Text> t, string id, out long stationId, out IResult problem)
     {
-        problem = TypedResults.Problem($"'{id}' is not a station id (a 64-bit integer).", statusCode: StatusCodes.Status400BadRequest);
+        problem = TypedResults.Problem(t["e-station-id", id], statusCode: StatusCodes.Status400BadRequest);
         return long.TryParse(id, System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture, out stationId);
     }
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 using Velib.Contracts.Archive;
 using Velib.Contracts.Feed;
@@ -26,42 +27,42 @@ internal static class StationsEndpoint
             .Produces<Station[]>().Produces<StationsDelta>().Produces(StatusCodes.Status304NotModified).ProducesProblem(StatusCodes.Status400BadRequest);
 
     private static async Task<IResult> Handle(HttpContext http, string? since, string? at, SnapshotCache cache, IClusterClient orleans,
-        IOptions<ApiOptions> options, CancellationToken cancellationToken)
+        IOptions<ApiOptions> options, IStringLocalizer<Text> t, CancellationToken cancellationToken)
     {
         if (at is not null)
         {
             return since is not null
-                ? ArchiveQuery.Bad("Ask for either since (a delta of the live network) or at (the network at a past time), not both.")
-                : await At(http, at, orleans.GetGrain<IArchiveReaderGrain>(0), options.Value.PollInterval);
+                ? ArchiveQuery.Bad(t["e-at-since"])
+                : await At(http, at, orleans.GetGrain<IArchiveReaderGrain>(0), options.Value.PollInterval, t);
         }
         if (since is not null)
         {
-            return await Delta(since, orleans.GetGrain<IFeedIngestionGrain>(VelibSystem.Name));
+            return await Delta(since, orleans.GetGrain<IFeedIngestionGrain>(VelibSystem.Name), t);
         }
         var snapshot = await cache.GetAsync(cancellationToken);
         var document = snapshot.Document("stations", s => JsonSerializer.SerializeToUtf8Bytes(s.Stations, JsonSerializerOptions.Web));
         return DocumentResponse.Serve(http, document, options.Value.PollInterval);
     }
 
-    private static async Task<IResult> At(HttpContext http, string at, IArchiveReaderGrain reader, TimeSpan maxAge)
+    private static async Task<IResult> At(HttpContext http, string at, IArchiveReaderGrain reader, TimeSpan maxAge, IStringLocalizer<Text> t)
     {
-        if (!ArchiveQuery.TryTime("at", at, out var atUtc, out var problem)) return problem;
-        if (ArchiveQuery.OutOfRange("at", atUtc, await reader.GetRange()) is { } outside) return outside;
+        if (!ArchiveQuery.TryTime(t, "at", at, out var atUtc, out var problem)) return problem;
+        if (ArchiveQuery.OutOfRange(t, "at", atUtc, await reader.GetRange()) is { } outside) return outside;
         http.Response.Headers.CacheControl = $"public, max-age={(int)maxAge.TotalSeconds}";
         return TypedResults.Ok(await reader.GetNetworkAt(atUtc));
     }
 
-    private static async Task<IResult> Delta(string since, IFeedIngestionGrain feed)
+    private static async Task<IResult> Delta(string since, IFeedIngestionGrain feed, IStringLocalizer<Text> t)
     {
         if (!long.TryParse(since, NumberStyles.None, CultureInfo.InvariantCulture, out var version))
         {
-            return TypedResults.Problem($"since must be a snapshot version, a whole number such as the 12 of ETag \"v12\"; '{since}' is not.",
+            return TypedResults.Problem(t["e-since", since],
                 statusCode: StatusCodes.Status400BadRequest);
         }
         var current = await feed.GetVersion();
         if (version > current)
         {
-            return TypedResults.Problem($"Version {version} does not exist yet: the current version is {current}.", statusCode: StatusCodes.Status400BadRequest);
+            return TypedResults.Problem(t["e-version", version, current], statusCode: StatusCodes.Status400BadRequest);
         }
         var delta = await feed.GetChangesSince(version);
         return TypedResults.Ok(new StationsDelta(version, delta.ToVersion, delta.Full, delta.Full ? [] : delta.Stations, delta.Removed));

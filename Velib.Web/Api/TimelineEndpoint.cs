@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Localization;
 using Velib.Contracts.Archive;
 
 namespace Velib.Web.Api;
@@ -13,17 +14,17 @@ internal static class TimelineEndpoint
                 + "duration, PT5M by default, at least PT1M. The window is at most 31 days.")
             .Produces<TimelinePoint[]>().ProducesProblem(StatusCodes.Status400BadRequest);
 
-    private static async Task<IResult> Handle(string? from, string? to, string? step, IClusterClient orleans)
+    private static async Task<IResult> Handle(string? from, string? to, string? step, IClusterClient orleans, IStringLocalizer<Text> t)
     {
         var reader = orleans.GetGrain<IArchiveReaderGrain>(0);
         var range = await reader.GetRange();
         var toUtc = range.LastUtc;
-        if (to is not null && !ArchiveQuery.TryTime("to", to, out toUtc, out var badTo)) return badTo;
+        if (to is not null && !ArchiveQuery.TryTime(t, "to", to, out toUtc, out var badTo)) return badTo;
         var fromUtc = toUtc.AddDays(-1);
-        if (from is not null && !ArchiveQuery.TryTime("from", from, out fromUtc, out var badFrom)) return badFrom;
+        if (from is not null && !ArchiveQuery.TryTime(t, "from", from, out fromUtc, out var badFrom)) return badFrom;
         if (from is null && range.FirstUtc is { } first && fromUtc < first) fromUtc = first;
-        if (ArchiveQuery.BadWindow(fromUtc, toUtc, step, out var interval) is { } badWindow) return badWindow;
-        if ((ArchiveQuery.OutOfRange("from", fromUtc, range) ?? ArchiveQuery.OutOfRange("to", toUtc, range)) is { } outside) return outside;
+        if (ArchiveQuery.BadWindow(t, fromUtc, toUtc, step, out var interval) is { } badWindow) return badWindow;
+        if ((ArchiveQuery.OutOfRange(t, "from", fromUtc, range) ?? ArchiveQuery.OutOfRange(t, "to", toUtc, range)) is { } outside) return outside;
         return TypedResults.Ok(await reader.GetTimeline(fromUtc, toUtc, interval));
     }
 }

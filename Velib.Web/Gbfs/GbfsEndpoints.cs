@@ -24,7 +24,8 @@ internal static class GbfsEndpoints
             .WithName("GetGbfsDiscovery").WithSummary("GBFS 3.0 auto-discovery: the feeds of the Vélib' network, standard.");
 
         gbfs.MapMethods("/{feed}.json", [HttpMethods.Get, HttpMethods.Head], async Task<IResult> (string feed, HttpContext http, SnapshotCache cache,
-                IOptions<ApiOptions> api, IOptions<GbfsOptions> options, CancellationToken cancellationToken) =>
+                IOptions<ApiOptions> api, IOptions<GbfsOptions> options, Microsoft.Extensions.Localization.IStringLocalizer<Text> t,
+                CancellationToken cancellationToken) =>
             {
                 Func<Velib.Contracts.Stations.NetworkSnapshot, byte[]>? write = feed switch
                 {
@@ -36,7 +37,7 @@ internal static class GbfsEndpoints
                 };
                 if (write is null)
                 {
-                    return TypedResults.Problem($"There is no GBFS feed '{feed}'. The feeds are: {string.Join(", ", GbfsWriter.Feeds)} (see /gbfs/gbfs.json).",
+                    return TypedResults.Problem(t["e-gbfs", feed, string.Join(", ", GbfsWriter.Feeds)],
                         statusCode: StatusCodes.Status404NotFound);
                 }
                 var snapshot = await cache.GetAsync(cancellationToken);

@@ -17,12 +17,6 @@ public static class Availability
         : s.Mechanical + s.Ebike <= LowBikes ? Low
         : Ok;
 
-    public static string Label(string availability) => availability switch
-    {
-        OutOfService => "Out of service",
-        Empty => "No bike",
-        Low => "Few bikes",
-        Full => "No free dock",
-        _ => "Bikes and docks",
-    };
+    /// <summary>The key of the class's label in the web's strings (<see cref="Text"/>).</summary>
+    public static string LabelKey(string availability) => "a-" + availability;
 }

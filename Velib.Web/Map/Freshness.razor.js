@@ -23,21 +23,24 @@ function tick() {
   if (watched.size === 0) { clearInterval(timer); timer = null; }
 }
 
-// The same wording as Describe in Freshness.razor (browser tests read it).
+// The same wording as Describe in Freshness.razor (browser tests read it), from the strings the server wrote in
+// the rider's language: data-t-updated is "updated {0} ago" or "mis à jour il y a {0}", and so on.
 export function describe(data, now) {
-  if (!data.updated) return 'waiting for the first update…';
-  let text = `updated ${span(now - Date.parse(data.updated))} ago`;
+  const t = (key, value) => (data['t' + key] ?? '').replace('{0}', value);
+  if (!data.updated) return t('Waiting', '');
+  let text = t('Updated', span(data, now - Date.parse(data.updated)));
   if (!data.feed) return text;
   const feed = Date.parse(data.feed);
-  text += ` · feed data ${span(now - feed)} old`;
+  text += t('Feed', span(data, now - feed));
   const info = data.information ? Date.parse(data.information) : NaN;
-  return info > feed ? `${text} (station list ${span(info - feed)} newer)` : text;
+  return info > feed ? text + t('Info', span(data, info - feed)) : text;
 }
 
-function span(ms) {
+function span(data, ms) {
   const seconds = ms / 1000, minutes = seconds / 60, hours = minutes / 60;
-  return seconds < 90 ? `${Math.max(0, Math.trunc(seconds))} s`
-    : minutes < 90 ? `${Math.trunc(minutes)} min`
-    : hours < 48 ? `${Math.trunc(hours)} h`
-    : `${Math.trunc(hours / 24)} days`;
+  const unit = (key, value) => (data['t' + key] ?? '{0}').replace('{0}', value);
+  return seconds < 90 ? unit('S', Math.max(0, Math.trunc(seconds)))
+    : minutes < 90 ? unit('Min', Math.trunc(minutes))
+    : hours < 48 ? unit('H', Math.trunc(hours))
+    : unit('Days', Math.trunc(hours / 24));
 }

@@ -23,6 +23,10 @@ public sealed partial class MapPage
 
     private IArchiveReaderGrain Archive => Orleans.GetGrain<IArchiveReaderGrain>(0);
 
+    private string Describe(ArchiveRange range) => range.FirstUtc is { } first
+        ? T["archive-covers", ParisTime.Format(first, "dd/MM/yyyy HH:mm"), ParisTime.Format(range.LastUtc, "dd/MM/yyyy HH:mm")]
+        : T["archive-empty"];
+
     private static string Iso(DateTime utc) => utc.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture);
 
     private async Task OpenReplayFromUrlAsync()
@@ -31,7 +35,7 @@ public sealed partial class MapPage
         _openedAt = At;
         if (!DateTimeOffset.TryParse(At, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at))
         {
-            _replayProblem = $"“{At}” is not a time (ISO 8601, for example 2025-11-10T13:45:00Z): showing the live network.";
+            _replayProblem = T["not-a-time", At];
             return;
         }
         await SeekAsync(at.UtcDateTime);
@@ -47,7 +51,7 @@ public sealed partial class MapPage
         catch (Exception ex) when (ArchiveUnavailable(ex))
         {
             // A rider's seek never takes the page down: the control says why, the map keeps what it shows.
-            _replayProblem = $"The archive cannot be read just now ({ex.Message}).";
+            _replayProblem = T["archive-unreadable", ex.Message];
             StopPlaying();
         }
     }
@@ -57,7 +61,7 @@ public sealed partial class MapPage
         _range = await Archive.GetRange();
         if (!_range.Contains(atUtc))
         {
-            _replayProblem = $"{ParisTime.Format(atUtc, "dd/MM/yyyy HH:mm")} is outside the archive. {_range.Describe()}";
+            _replayProblem = T["outside-archive", ParisTime.Format(atUtc, "dd/MM/yyyy HH:mm"), Describe(_range)];
             StopPlaying();
             return;
         }
@@ -112,7 +116,7 @@ public sealed partial class MapPage
         }
         catch (Exception ex) when (ArchiveUnavailable(ex))
         {
-            _replayProblem = $"The archive cannot be read just now ({ex.Message}).";
+            _replayProblem = T["archive-unreadable", ex.Message];
             return;
         }
         if (_range.FirstUtc is not { } first) return;

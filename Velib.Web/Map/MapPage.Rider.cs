@@ -77,7 +77,7 @@ public sealed partial class MapPage
     private async Task LocateAsync()
     {
         _position = await _map.LocateAsync();
-        _nearestMessage = _position is null ? "Location unavailable: allow location access to see nearby stations." : null;
+        _nearestMessage = _position is null ? T["location-unavailable"].Value : null;
         RecomputeNearest(Network.Stations);
     }
 

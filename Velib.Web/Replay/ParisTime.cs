@@ -9,7 +9,8 @@ public static class ParisTime
 
     public static DateTime Of(DateTime utc) => Zone is null ? utc : TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), Zone);
 
-    public static string Format(DateTime utc, string format) => Of(utc).ToString(format, CultureInfo.InvariantCulture);
+    /// <summary>In the rider's language: "lundi 30 nov." or "Monday 30 Nov".</summary>
+    public static string Format(DateTime utc, string format) => Of(utc).ToString(format, CultureInfo.CurrentCulture);
 
     /// <summary>The UTC start of the Paris day that <paramref name="utc"/> falls in.</summary>
     public static DateTime DayStartUtc(DateTime utc)
