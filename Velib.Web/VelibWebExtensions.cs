@@ -17,6 +17,7 @@ public static class VelibWebExtensions
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddOptions<MapOptions>().Bind(builder.Configuration.GetSection(MapOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddScoped<NetworkView>();
+        builder.Services.AddScoped<Velib.Web.Favourites.FavouriteStore>();
         builder.Services.AddSingleton<Velib.Web.Api.SnapshotCache>();
         builder.Services.AddOptions<Velib.Web.Gbfs.GbfsOptions>().Bind(builder.Configuration.GetSection(Velib.Web.Gbfs.GbfsOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddOptions<Velib.Web.Api.ApiOptions>().Bind(builder.Configuration.GetSection(Velib.Web.Api.ApiOptions.Section)).ValidateDataAnnotations().ValidateOnStart();

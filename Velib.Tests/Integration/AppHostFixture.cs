@@ -68,6 +68,9 @@ public sealed class AppHostFixture : IAsyncLifetime
 
     private int _snapshot;
 
+    /// <summary>The snapshot that <see cref="AdvanceFeed"/> will serve next.</summary>
+    public byte[] NextSnapshot() => File.ReadAllBytes(Snapshots[(Volatile.Read(ref _snapshot) + 1) % Snapshots.Length]);
+
     /// <summary>Serves the next recorded snapshot; returns its total bikes and free docks.</summary>
     public (int Bikes, int Docks) AdvanceFeed()
     {

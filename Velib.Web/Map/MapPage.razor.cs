@@ -52,6 +52,7 @@ public sealed partial class MapPage
         _loaded = true;
         if (_filter.Need != StationNeed.Any) await ApplyFilterAsync(stations); // picked while the map was starting
         _status = await Network.TryGetStatusAsync() ?? _status;
+        await LoadFavouritesAsync();
         await OpenReplayFromUrlAsync();
         await OpenFromUrlAsync();
         StateHasChanged();
@@ -69,6 +70,8 @@ public sealed partial class MapPage
     private void OnNetworkChanged(NetworkDelta delta) => InBackground(async () =>
     {
         _statusTimer?.Change(StatusWhenQuiet, StatusWhenQuiet);
+        // Alerts are about the live network, replay or not.
+        await CheckAlertsAsync();
         // During a replay the view keeps up, but the map and totals stay on the replayed time.
         if (_replayAt is not null)
         {

@@ -8,7 +8,7 @@ export function init(element, options, dotnet) {
   const L = window.L;
   const map = L.map(element, { preferCanvas: true, zoomControl: true, attributionControl: true })
     .setView([48.8566, 2.3522], 12);
-  const state = { L, map, dotnet, element, renderer: L.canvas({ padding: 0.3 }), markers: new Map(), matches: null };
+  const state = { L, map, dotnet, element, renderer: L.canvas({ padding: 0.3 }), markers: new Map(), matches: null, labels: options.labels };
   if (options.tileUrl) {
     const tiles = L.tileLayer(options.tileUrl, { attribution: options.attribution, maxZoom: 19, crossOrigin: true });
     // Offline, tiles fail: the plain background stays and every marker is still drawn.
@@ -79,7 +79,9 @@ function upsert(state, rows) {
   const L = state.L;
   for (const [id, lat, lon, capacity, availability, mechanical, ebike, docks, name, code] of rows) {
     const key = String(id);
-    const tip = `${code} · ${escape(name)}<br>${mechanical} mechanical · ${ebike} e-bikes · ${docks} free docks`;
+    // The counts' words come from the server, in the rider's language.
+    const words = state.labels ?? { mechanical: 'mechanical', ebikes: 'e-bikes', docks: 'free docks' };
+    const tip = `${code} · ${escape(name)}<br>${mechanical} ${words.mechanical} · ${ebike} ${words.ebikes} · ${docks} ${words.docks}`;
     let m = state.markers.get(key);
     if (lat === 0 && lon === 0) { if (m) { m.remove(); state.markers.delete(key); } continue; }
     if (!m) {
