@@ -180,6 +180,29 @@ public sealed class MapPageTests(AppHostFixture app, BrowserFixture browser, ITe
         Assert.DoesNotContain("at=", page.Url);
     }
 
+    [SharedDataFact]
+    public async Task The_first_html_already_has_the_totals_and_the_freshness_and_the_markers_follow()
+    {
+        var served = Velib.Silo.Feed.GbfsParser.ParseStatus(app.Feed!.Status, Velib.Silo.Feed.VehicleTypeTable.Empty).Stations;
+        var bikes = served.Sum(s => s.Mechanical + s.Ebike);
+        await AppHostFixture.Until(ApiStations, s => s.Sum(x => x.Mechanical + x.Ebike) == bikes, Patience, "the API never showed the served snapshot");
+
+        // The prerendered HTML, before any script runs: what a browser paints first.
+        var html = await AppHostFixture.Until(() => app.Web.GetStringAsync("/"), h => h.Contains($"data-value=\"{bikes}\""), Patience,
+            "the first HTML never carried the served snapshot's bike total");
+        Assert.Contains("id=\"total-bikes\"", html);
+        Assert.Matches("id=\"freshness\"[^>]*>updated \\d+ s ago", html);
+
+        var page = await browser.Browser.NewPageAsync(new BrowserNewPageOptions { Locale = "en-US" });
+        await page.GotoAsync(Url(), new() { WaitUntil = WaitUntilState.Commit });
+        await page.WaitForFunctionAsync($"() => document.querySelector('#total-bikes')?.dataset.value === '{bikes}'", null, new() { Timeout = 30_000 });
+        var totalsAt = await page.EvaluateAsync<double>("() => performance.now()");
+        await page.WaitForFunctionAsync("() => Number(document.querySelector('#station-map')?.dataset.markers) > 0", null, new() { Timeout = 30_000 });
+        var paint = await page.EvaluateAsync<double>("() => performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? -1");
+        var markers = await page.EvaluateAsync<double>("() => Number(document.querySelector('#station-map').dataset.loadedAt)");
+        output.WriteLine($"first contentful paint {paint:0} ms (totals in the DOM by {totalsAt:0} ms); markers drawn {markers:0} ms after navigation start");
+    }
+
     private static async Task AssertDetailShows(IPage page, Station station)
     {
         Assert.Equal(station.Mechanical, await Value(page, "detail-mechanical"));

@@ -32,9 +32,36 @@ public sealed partial class MapPage
 
     [SupplyParameterFromQuery(Name = "station")] public string? StationCode { get; set; }
 
-    // Loaded once the circuit is interactive (not while prerendering): one grain call, then pushes.
-    // It starts here so that it overlaps the map's own start-up in the browser.
-    protected override void OnInitialized() => _loading = RendererInfo.IsInteractive ? Network.StartAsync() : null;
+    [Inject] private Velib.Web.Api.SnapshotCache Snapshots { get; set; } = null!;
+
+    /// <summary>The totals and status written into the first HTML, and handed to the interactive page so they never blink to zero.</summary>
+    [Microsoft.AspNetCore.Components.PersistentState] public NetworkTotals? FirstTotals { get; set; }
+
+    [Microsoft.AspNetCore.Components.PersistentState] public FeedStatus? FirstStatus { get; set; }
+
+    // Prerendering writes the totals and freshness from the web's cached snapshot, so they are there at first paint.
+    // Once the circuit is interactive the network loads with one grain call, then pushes; it starts here so that it
+    // overlaps the map's own start-up in the browser.
+    protected override async Task OnInitializedAsync()
+    {
+        if (RendererInfo.IsInteractive) _loading = Network.StartAsync();
+        else await PrerenderTotalsAsync();
+        if (FirstTotals is { } totals) _totals = totals;
+        if (FirstStatus is { } status) _status = status;
+    }
+
+    private async Task PrerenderTotalsAsync()
+    {
+        try
+        {
+            FirstTotals = NetworkTotals.Of((await Snapshots.GetAsync(CancellationToken.None)).Snapshot.Stations);
+            FirstStatus = await Network.TryGetStatusAsync();
+        }
+        catch (Exception ex) when (ex is TimeoutException or SiloUnavailableException or OrleansMessageRejectionException or OrleansException)
+        {
+            // The cluster is not reachable yet: the page starts empty and fills in once interactive.
+        }
+    }
 
     protected override async Task OnAfterRenderAsync(bool firstRender)
     {

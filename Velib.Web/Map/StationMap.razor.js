@@ -6,8 +6,10 @@ const classes = {
 
 export function init(element, options, dotnet) {
   const L = window.L;
-  const map = L.map(element, { preferCanvas: true, zoomControl: true, attributionControl: true })
+  const map = L.map(element, { preferCanvas: true, zoomControl: false, attributionControl: true })
     .setView([48.8566, 2.3522], 12);
+  // Leaflet's own buttons, named in the rider's language.
+  L.control.zoom({ zoomInTitle: options.labels?.zoomIn ?? 'Zoom in', zoomOutTitle: options.labels?.zoomOut ?? 'Zoom out' }).addTo(map);
   const state = { L, map, dotnet, element, renderer: L.canvas({ padding: 0.3 }), markers: new Map(), matches: null, labels: options.labels };
   if (options.tileUrl) {
     const tiles = L.tileLayer(options.tileUrl, { attribution: options.attribution, maxZoom: 19, crossOrigin: true });
