@@ -9,6 +9,11 @@ if [ ! -f Velib.AppHost/s3rver/node_modules/s3rver/package.json ]; then
   (cd Velib.AppHost/s3rver && npm ci --no-audit --no-fund --loglevel=error)
 fi
 
+# The accessibility browser tests inject axe-core, also from npm.
+if [ ! -f Velib.Tests/node_modules/axe-core/axe.min.js ]; then
+  (cd Velib.Tests && npm ci --no-audit --no-fund --loglevel=error)
+fi
+
 # Browser tests drive Debian's Chromium (Playwright cannot download its own browser here).
 if [ ! -x /usr/bin/chromium ]; then
   if [ "$(id -u)" = 0 ]; then
