@@ -75,5 +75,33 @@ public sealed class AccessibilityTests(AppHostFixture app, BrowserFixture browse
         await Axe.AssertNoViolationAsync(page, $"the unknown station message in the dark theme ({locale})");
     }
 
+    [Theory]
+    [MemberData(nameof(Locales))]
+    public async Task My_stations_with_a_favourite_and_its_alert_settings_has_no_wcag_21_aa_violation(string locale)
+    {
+        var station = (await ApiStations()).Where(s => s.Installed).MaxBy(s => s.Capacity)!;
+        await using var context = await ContextAsync(locale);
+        var page = await OpenAsync(context, $"/?station={station.Code}");
+        await page.ClickAsync("#favourite-star");
+        await page.WaitForSelectorAsync($"#my-stations li[data-code='{station.Code}']", new() { Timeout = 15_000 });
+        await page.ClickAsync($"#my-stations li[data-code='{station.Code}'] summary");
+
+        await Axe.AssertNoViolationAsync(page, $"My stations with station {station.Code} and its alert settings open ({locale})");
+    }
+
+    [Theory]
+    [MemberData(nameof(Locales))]
+    public async Task The_replay_banner_and_control_have_no_wcag_21_aa_violation(string locale)
+    {
+        await ApiStations();
+        var range = (await AppHostFixture.Eventually(() => app.Web.GetFromJsonAsync<Velib.Contracts.Archive.ArchiveRange>("/api/archive/range"),
+            r => r?.FirstUtc is not null, TimeSpan.FromSeconds(30)))!;
+        await using var context = await ContextAsync(locale);
+        var page = await OpenAsync(context, $"/?at={range.LastUtc.AddSeconds(-1):yyyy-MM-ddTHH:mm:ssZ}");
+        await page.WaitForSelectorAsync("#replay-banner", new() { Timeout = 15_000 });
+
+        await Axe.AssertNoViolationAsync(page, $"the replay banner and control ({locale})");
+    }
+
     private static Task<string> Background(IPage page) => page.EvaluateAsync<string>("() => getComputedStyle(document.body).backgroundColor");
 }
