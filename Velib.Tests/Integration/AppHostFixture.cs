@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using Aspire.Hosting;
 using Aspire.Hosting.ApplicationModel;
 using Aspire.Hosting.Testing;
@@ -67,6 +68,17 @@ public sealed class AppHostFixture : IAsyncLifetime
     }
 
     private int _snapshot;
+
+    /// <summary>
+    /// <c>/api/stations</c> joined with <c>/api/stations/information</c>: the whole stations as the map shows them
+    /// (the first carries no names, to stay small).
+    /// </summary>
+    public async Task<Velib.Contracts.Stations.Station[]> StationsWithNames()
+    {
+        var stations = (await Web.GetFromJsonAsync<Velib.Contracts.Stations.Station[]>("/api/stations"))!;
+        var names = (await Web.GetFromJsonAsync<Velib.Web.Api.StationInformationJson[]>("/api/stations/information"))!.ToDictionary(i => i.Id, i => i.Name);
+        return [.. stations.Select(s => s with { Name = names.GetValueOrDefault(s.Id, "") })];
+    }
 
     /// <summary>The snapshot that <see cref="AdvanceFeed"/> will serve next.</summary>
     public byte[] NextSnapshot() => File.ReadAllBytes(Snapshots[(Volatile.Read(ref _snapshot) + 1) % Snapshots.Length]);

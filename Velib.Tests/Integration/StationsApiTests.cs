@@ -50,6 +50,8 @@ public sealed class StationsApiTests(AppHostFixture fixture, ITestOutputHelper o
         output.WriteLine($"gzip body: {body.Length:N0} bytes for {stations.Length} stations");
         Assert.Equal(HttpStatusCode.OK, gzipped.StatusCode);
         Assert.Equal(["gzip"], gzipped.Content.Headers.ContentEncoding);
+        // The goal: the whole network, sent every poll, in at most 40 KB.
+        Assert.InRange(body.Length, 1, 40_000);
         Assert.False(etag.IsWeak);
         Assert.Matches("^\"v\\d+\"$", etag.Tag);
         Assert.Equal(expected.Count, stations.Length);

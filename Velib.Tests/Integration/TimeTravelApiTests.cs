@@ -14,7 +14,8 @@ public sealed class TimeTravelApiTests(AppHostFixture fixture)
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
 
-    private static string Iso(DateTime utc) => utc.ToString("yyyy-MM-ddTHH:mm:ssZ", System.Globalization.CultureInfo.InvariantCulture);
+    // Milliseconds: a poll can land in the same second as the instant a test names.
+    private static string Iso(DateTime utc) => utc.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>Waits until the API shows the feed's current snapshot, and returns that snapshot's records.</summary>
     private async Task<List<StationStatusRecord>> Settled()
@@ -33,21 +34,22 @@ public sealed class TimeTravelApiTests(AppHostFixture fixture)
     public async Task A_past_time_gives_the_stations_and_totals_of_then_and_the_timeline_shows_both_snapshots()
     {
         var then = await Settled();
-        // The API shows this snapshot, so the poll that brought it is in the past: this instant is "then".
+        // The API shows this snapshot, so the poll that brought it is in the past, and the next one (after the
+        // advance below) in the future: this instant is "then".
         var thenUtc = DateTime.UtcNow;
         await Task.Yield();
         fixture.AdvanceFeed();
         var now = await Settled();
 
-        var stations = (await fixture.Web.GetFromJsonAsync<Station[]>($"/api/stations?at={Iso(thenUtc.AddSeconds(1))}"))!;
+        var stations = (await fixture.Web.GetFromJsonAsync<Station[]>($"/api/stations?at={Iso(thenUtc)}"))!;
         var timeline = (await fixture.Web.GetFromJsonAsync<TimelinePoint[]>(
-            $"/api/network/timeline?from={Iso(thenUtc.AddSeconds(1))}&to={Iso(DateTime.UtcNow.AddSeconds(-1))}&step=PT1M"))!;
+            $"/api/network/timeline?from={Iso(thenUtc)}&to={Iso(DateTime.UtcNow)}&step=PT1M"))!;
 
         Assert.Equal(then.Select(r => (r.Id, r.Mechanical, r.Ebike, r.Docks)).Order(), stations.Select(s => (s.Id, s.Mechanical, s.Ebike, s.Docks)).Order());
         Assert.Equal(Totals(then), NetworkTotals.Of(stations));
         var first = timeline[0];
         Assert.Equal(Totals(then), new NetworkTotals(first.Stations, first.Bikes, first.Mechanical, first.Ebikes, first.FreeDocks, first.EmptyStations, first.FullStations));
-        var current = await fixture.Web.GetFromJsonAsync<TimelinePoint[]>($"/api/network/timeline?from={Iso(DateTime.UtcNow.AddSeconds(-1))}&to={Iso(DateTime.UtcNow.AddSeconds(-1))}");
+        var current = await fixture.Web.GetFromJsonAsync<TimelinePoint[]>($"/api/network/timeline?from={Iso(DateTime.UtcNow)}&to={Iso(DateTime.UtcNow)}");
         var last = current![^1];
         Assert.Equal(Totals(now), new NetworkTotals(last.Stations, last.Bikes, last.Mechanical, last.Ebikes, last.FreeDocks, last.EmptyStations, last.FullStations));
     }

@@ -17,8 +17,8 @@ public sealed class FavouritesTests(AppHostFixture app, BrowserFixture browser) 
     private async Task<Station[]> Settled()
     {
         var bikes = GbfsParser.ParseStatus(app.Feed!.Status, VehicleTypeTable.Empty).Stations.Sum(s => s.Mechanical + s.Ebike);
-        return (await AppHostFixture.Until(() => app.Web.GetFromJsonAsync<Station[]>("/api/stations"), s => s!.Sum(x => x.Mechanical + x.Ebike) == bikes,
-            Patience, "the API never showed the served snapshot"))!;
+        return await AppHostFixture.Until(app.StationsWithNames, s => s.Sum(x => x.Mechanical + x.Ebike) == bikes,
+            Patience, "the API never showed the served snapshot");
     }
 
     private async Task<IPage> OpenAsync(IBrowserContext context, string path)

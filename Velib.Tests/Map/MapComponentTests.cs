@@ -81,7 +81,8 @@ public sealed class MapComponentTests : IAsyncLifetime
         Assert.Contains("location fermée", detail.Markup);
         Assert.Contains("Hors service", detail.Markup);
         Assert.Contains("Dernières 24 h (2 changements)", detail.Markup);
-        Assert.Equal("Fermer la fiche de la station", detail.Find("[aria-label]").GetAttribute("aria-label"));
+        Assert.Single(detail.FindAll("[aria-label='Fermer la fiche de la station']"));
+        Assert.Single(detail.FindAll("[aria-label='Ajouter à Mes stations']"));
         Assert.Equal("19\u202F620", totals.Find("#total-bikes").TextContent);
         Assert.Contains("vélos", totals.Markup);
     }

@@ -18,7 +18,7 @@ public sealed class MapPageTests(AppHostFixture app, BrowserFixture browser, ITe
 
     private string Url(string path = "/") => new Uri(app.App.GetEndpoint("web", "http"), path).ToString();
 
-    private async Task<Station[]> ApiStations() => (await app.Web.GetFromJsonAsync<Station[]>("/api/stations"))!;
+    private Task<Station[]> ApiStations() => app.StationsWithNames();
 
     private async Task<IPage> OpenAsync(string path = "/")
     {
@@ -166,7 +166,7 @@ public sealed class MapPageTests(AppHostFixture app, BrowserFixture browser, ITe
         await AppHostFixture.Until(ApiStations, s => s.Sum(x => x.Mechanical + x.Ebike) == bikes, Patience, "the API never showed the next snapshot");
         var live = NetworkTotals.Of(await ApiStations());
 
-        var page = await OpenAsync($"/?at={thenUtc:yyyy-MM-ddTHH:mm:ssZ}");
+        var page = await OpenAsync($"/?at={thenUtc:yyyy-MM-ddTHH:mm:ss.fffZ}");
         await page.WaitForSelectorAsync("#replay-banner", new() { Timeout = 30_000 });
         await page.WaitForFunctionAsync($"() => document.querySelector('#total-bikes')?.dataset.value === '{then.Bikes}'", null, new() { Timeout = 30_000 });
 

@@ -15,8 +15,19 @@ namespace Velib.Web.Api;
 /// </summary>
 internal static class StationsEndpoint
 {
-    public static RouteHandlerBuilder MapStations(this RouteGroupBuilder api) =>
-        api.MapMethods("/stations", [HttpMethods.Get, HttpMethods.Head], Handle)
+    public static RouteHandlerBuilder MapStations(this RouteGroupBuilder api)
+    {
+        api.MapMethods("/stations/information", [HttpMethods.Get, HttpMethods.Head], async (HttpContext http, SnapshotCache cache,
+                IOptions<ApiOptions> options, CancellationToken cancellationToken) =>
+            {
+                var snapshot = await cache.GetAsync(cancellationToken);
+                var document = snapshot.Document("information", s => JsonSerializer.SerializeToUtf8Bytes(s.Stations.Select(StationInformationJson.From), JsonSerializerOptions.Web));
+                return DocumentResponse.Serve(http, document, options.Value.PollInterval);
+            })
+            .WithName("GetStationInformation")
+            .WithSummary("Every station's name, position and capacity, cached and compressed like /api/stations.")
+            .Produces<StationInformationJson[]>().Produces(StatusCodes.Status304NotModified);
+        return api.MapMethods("/stations", [HttpMethods.Get, HttpMethods.Head], Handle)
             .WithName("GetStations")
             .WithSummary("Every station with its latest availability; with ?since=<version>, the stations changed after that version; "
                 + "with ?at=<ISO 8601 time>, every station as it was then, from the archive.")
@@ -24,7 +35,8 @@ internal static class StationsEndpoint
                 + "?since= for a delta. A delta says fullReload=true when the version is too old: then get /api/stations again. "
                 + "gzip and Brotli are served when asked for in Accept-Encoding. ?at= must lie inside the archive (from its first checkpoint to now); "
                 + "outside it the 400 says the range covered.")
-            .Produces<Station[]>().Produces<StationsDelta>().Produces(StatusCodes.Status304NotModified).ProducesProblem(StatusCodes.Status400BadRequest);
+            .Produces<StationJson[]>().Produces<StationsDelta>().Produces(StatusCodes.Status304NotModified).ProducesProblem(StatusCodes.Status400BadRequest);
+    }
 
     private static async Task<IResult> Handle(HttpContext http, string? since, string? at, SnapshotCache cache, IClusterClient orleans,
         IOptions<ApiOptions> options, IStringLocalizer<Text> t, CancellationToken cancellationToken)
@@ -40,7 +52,7 @@ internal static class StationsEndpoint
             return await Delta(since, orleans.GetGrain<IFeedIngestionGrain>(VelibSystem.Name), t);
         }
         var snapshot = await cache.GetAsync(cancellationToken);
-        var document = snapshot.Document("stations", s => JsonSerializer.SerializeToUtf8Bytes(s.Stations, JsonSerializerOptions.Web));
+        var document = snapshot.Document("stations", s => JsonSerializer.SerializeToUtf8Bytes(s.Stations.Select(StationJson.From), JsonSerializerOptions.Web));
         return DocumentResponse.Serve(http, document, options.Value.PollInterval);
     }
 
@@ -49,7 +61,7 @@ internal static class StationsEndpoint
         if (!ArchiveQuery.TryTime(t, "at", at, out var atUtc, out var problem)) return problem;
         if (ArchiveQuery.OutOfRange(t, "at", atUtc, await reader.GetRange()) is { } outside) return outside;
         http.Response.Headers.CacheControl = $"public, max-age={(int)maxAge.TotalSeconds}";
-        return TypedResults.Ok(await reader.GetNetworkAt(atUtc));
+        return TypedResults.Ok((await reader.GetNetworkAt(atUtc)).Select(StationJson.From));
     }
 
     private static async Task<IResult> Delta(string since, IFeedIngestionGrain feed, IStringLocalizer<Text> t)
