@@ -23,7 +23,7 @@ public sealed class AccessibilityTests(AppHostFixture app, BrowserFixture browse
     {
         var page = await context.NewPageAsync();
         await page.GotoAsync(new Uri(app.App.GetEndpoint("web", "http"), path).ToString());
-        await page.WaitForFunctionAsync("() => Number(document.querySelector('#station-map')?.dataset.markers) > 0", null, new() { Timeout = 30_000 });
+        await page.WaitForMarkersAsync();
         return page;
     }
 

@@ -22,10 +22,12 @@ public sealed class KeyboardTests(AppHostFixture app, BrowserFixture browser) : 
         await using var context = await browser.Browser.NewContextAsync(new() { ViewportSize = new ViewportSize { Width = 1400, Height = 900 } });
         var page = await context.NewPageAsync();
         await page.GotoAsync(new Uri(app.App.GetEndpoint("web", "http"), "/").ToString());
-        await page.WaitForFunctionAsync("() => Number(document.querySelector('#station-map')?.dataset.markers) > 0", null, new() { Timeout = 30_000 });
+        await page.WaitForMarkersAsync();
 
         await TabUntil(page, "e => e.id === 'station-search'", "the search");
-        await page.Keyboard.TypeAsync(station.Code);
+        // One input event for the number, as a paste or an IME gives. Typed key by key, a character was sometimes
+        // lost to the search box's round trip (seen in 1 run of 3 here; noted in the issue).
+        await page.Keyboard.InsertTextAsync(station.Code);
         // The suggestions follow the typing (debounced): wait for those of the whole number.
         await Assertions.Expect(page.Locator(".mud-popover-open .mud-list-item").First).ToContainTextAsync($"{station.Code} ·", new() { Timeout = 15_000 });
         // The first suggestion is the active one.

@@ -20,7 +20,7 @@ public sealed class PhoneTests(AppHostFixture app, BrowserFixture browser, ITest
         await AppHostFixture.Eventually(async () => (await app.Web.GetFromJsonAsync<Station[]>("/api/stations"))!, s => s.Length > 0, TimeSpan.FromSeconds(30));
         var page = await context.NewPageAsync();
         await page.GotoAsync(new Uri(app.App.GetEndpoint("web", "http"), "/").ToString());
-        await page.WaitForFunctionAsync("() => Number(document.querySelector('#station-map')?.dataset.markers) > 0", null, new() { Timeout = 30_000 });
+        await page.WaitForMarkersAsync();
         return page;
     }
 

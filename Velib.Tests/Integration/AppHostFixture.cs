@@ -80,6 +80,17 @@ public sealed class AppHostFixture : IAsyncLifetime
         return [.. stations.Select(s => s with { Name = names.GetValueOrDefault(s.Id, "") })];
     }
 
+    /// <summary>Waits until <c>/api/stations</c> shows the snapshot the feed serves now, and returns that snapshot's records.</summary>
+    internal async Task<List<Velib.Silo.Feed.StationStatusRecord>> ServedSnapshotAsync()
+    {
+        List<Velib.Silo.Feed.StationStatusRecord> served =
+            [.. Velib.Silo.Feed.GbfsParser.ParseStatus(Feed!.Status, Velib.Silo.Feed.VehicleTypeTable.Empty).Stations];
+        var bikes = served.Sum(s => s.Mechanical + s.Ebike);
+        await Until(() => Web.GetFromJsonAsync<Velib.Contracts.Stations.Station[]>("/api/stations"), s => s!.Sum(x => x.Mechanical + x.Ebike) == bikes,
+            TimeSpan.FromSeconds(30), "the API never showed the served snapshot");
+        return served;
+    }
+
     /// <summary>The snapshot that <see cref="AdvanceFeed"/> will serve next.</summary>
     public byte[] NextSnapshot() => File.ReadAllBytes(Snapshots[(Volatile.Read(ref _snapshot) + 1) % Snapshots.Length]);
 

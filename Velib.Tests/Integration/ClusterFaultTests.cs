@@ -89,7 +89,7 @@ public sealed class ClusterFaultTests(BrowserFixture browser, ITestOutputHelper 
         // A rider's map, open through the failover: its subscription must find the grain's new activation by itself.
         var page = await browser.Browser.NewPageAsync();
         await page.GotoAsync(_host.App.GetEndpoint("web", "http").ToString());
-        await page.WaitForFunctionAsync("() => Number(document.querySelector('#station-map')?.dataset.markers) > 0", null, new() { Timeout = 60_000 });
+        await page.WaitForMarkersAsync(60_000);
         var changed = Parsed(1).Zip(Parsed(0)).First(p => p.First.Mechanical != p.Second.Mechanical).First.Id;
 
         var pid = await _host.PidOf(victim);

@@ -25,15 +25,7 @@ public sealed class StationsApiTests(AppHostFixture fixture, ITestOutputHelper o
         return fixture.Web.SendAsync(request);
     }
 
-    /// <summary>Waits until the API shows the feed's current snapshot.</summary>
-    private async Task<List<StationStatusRecord>> Settled()
-    {
-        var expected = Parse(fixture.Feed!.Status);
-        var bikes = expected.Sum(s => s.Mechanical + s.Ebike);
-        await AppHostFixture.Until(() => fixture.Web.GetFromJsonAsync<Station[]>("/api/stations")!, s => s!.Sum(x => x.Mechanical + x.Ebike) == bikes,
-            Patience, "the API never showed the served snapshot");
-        return expected;
-    }
+    private Task<List<StationStatusRecord>> Settled() => fixture.ServedSnapshotAsync();
 
     [SharedDataFact]
     public async Task The_stations_come_gzipped_with_a_strong_etag_and_an_if_none_match_gets_304()

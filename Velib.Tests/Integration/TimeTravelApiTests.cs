@@ -17,15 +17,7 @@ public sealed class TimeTravelApiTests(AppHostFixture fixture)
     // Milliseconds: a poll can land in the same second as the instant a test names.
     private static string Iso(DateTime utc) => utc.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", System.Globalization.CultureInfo.InvariantCulture);
 
-    /// <summary>Waits until the API shows the feed's current snapshot, and returns that snapshot's records.</summary>
-    private async Task<List<StationStatusRecord>> Settled()
-    {
-        var expected = GbfsParser.ParseStatus(fixture.Feed!.Status, VehicleTypeTable.Empty).Stations;
-        var bikes = expected.Sum(s => s.Mechanical + s.Ebike);
-        await AppHostFixture.Until(() => fixture.Web.GetFromJsonAsync<Station[]>("/api/stations")!, s => s!.Sum(x => x.Mechanical + x.Ebike) == bikes,
-            Patience, "the API never showed the served snapshot");
-        return [.. expected];
-    }
+    private Task<List<StationStatusRecord>> Settled() => fixture.ServedSnapshotAsync();
 
     private static NetworkTotals Totals(IEnumerable<StationStatusRecord> records) =>
         NetworkTotals.Of(records.Select(r => new Station(r.Id, "", "", 0, 0, 0, r.Mechanical, r.Ebike, r.Docks, r.Installed, r.Renting, r.Returning, null, null)));
@@ -37,7 +29,6 @@ public sealed class TimeTravelApiTests(AppHostFixture fixture)
         // The API shows this snapshot, so the poll that brought it is in the past, and the next one (after the
         // advance below) in the future: this instant is "then".
         var thenUtc = DateTime.UtcNow;
-        await Task.Yield();
         fixture.AdvanceFeed();
         var now = await Settled();
 

@@ -16,16 +16,15 @@ public sealed class FavouritesTests(AppHostFixture app, BrowserFixture browser) 
 
     private async Task<Station[]> Settled()
     {
-        var bikes = GbfsParser.ParseStatus(app.Feed!.Status, VehicleTypeTable.Empty).Stations.Sum(s => s.Mechanical + s.Ebike);
-        return await AppHostFixture.Until(app.StationsWithNames, s => s.Sum(x => x.Mechanical + x.Ebike) == bikes,
-            Patience, "the API never showed the served snapshot");
+        await app.ServedSnapshotAsync();
+        return await app.StationsWithNames();
     }
 
     private async Task<IPage> OpenAsync(IBrowserContext context, string path)
     {
         var page = await context.NewPageAsync();
         await page.GotoAsync(new Uri(app.App.GetEndpoint("web", "http"), path).ToString());
-        await page.WaitForFunctionAsync("() => Number(document.querySelector('#station-map')?.dataset.markers) > 0", null, new() { Timeout = 30_000 });
+        await page.WaitForMarkersAsync();
         return page;
     }
 

@@ -43,7 +43,7 @@ public sealed class LocalizationTests(AppHostFixture app, BrowserFixture browser
         await AppHostFixture.Eventually(() => app.Web.GetFromJsonAsync<Station[]>("/api/stations")!, s => s!.Length > 0, Patience);
         var page = await context.NewPageAsync();
         await page.GotoAsync(Web.ToString());
-        await page.WaitForFunctionAsync("() => Number(document.querySelector('#station-map')?.dataset.markers) > 0", null, new() { Timeout = 30_000 });
+        await page.WaitForMarkersAsync();
         return page;
     }
 

@@ -25,7 +25,7 @@ public sealed class MapPageTests(AppHostFixture app, BrowserFixture browser, ITe
         await AppHostFixture.Eventually(ApiStations, s => s.Length > 0, Patience);
         var page = await browser.Browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1400, Height = 900 }, Locale = "en-US" });
         await page.GotoAsync(Url(path));
-        await page.WaitForFunctionAsync("() => Number(document.querySelector('#station-map')?.dataset.markers) > 0", null, new() { Timeout = 30_000 });
+        await page.WaitForMarkersAsync();
         return page;
     }
 
@@ -135,7 +135,7 @@ public sealed class MapPageTests(AppHostFixture app, BrowserFixture browser, ITe
         });
         var page = await context.NewPageAsync();
         await page.GotoAsync(Url());
-        await page.WaitForFunctionAsync("() => Number(document.querySelector('#station-map')?.dataset.markers) > 0", null, new() { Timeout = 30_000 });
+        await page.WaitForMarkersAsync();
 
         await page.GetByText("Needs an e-bike").ClickAsync();
         await page.ClickAsync("#locate");
@@ -157,9 +157,8 @@ public sealed class MapPageTests(AppHostFixture app, BrowserFixture browser, ITe
     [SharedDataFact]
     public async Task A_link_to_a_past_time_shows_the_replay_banner_and_the_totals_of_then_and_back_to_live_shows_live()
     {
-        var served = Velib.Silo.Feed.GbfsParser.ParseStatus(app.Feed!.Status, Velib.Silo.Feed.VehicleTypeTable.Empty).Stations.Sum(s => s.Mechanical + s.Ebike);
-        var then = NetworkTotals.Of(await AppHostFixture.Until(ApiStations, s => s.Sum(x => x.Mechanical + x.Ebike) == served, Patience,
-            "the API never showed the served snapshot"));
+        await app.ServedSnapshotAsync();
+        var then = NetworkTotals.Of(await ApiStations());
         // The API shows it, so the poll that brought it is past: this instant is "then".
         var thenUtc = DateTime.UtcNow;
         var (bikes, _) = app.AdvanceFeed();
@@ -183,9 +182,7 @@ public sealed class MapPageTests(AppHostFixture app, BrowserFixture browser, ITe
     [SharedDataFact]
     public async Task The_first_html_already_has_the_totals_and_the_freshness_and_the_markers_follow()
     {
-        var served = Velib.Silo.Feed.GbfsParser.ParseStatus(app.Feed!.Status, Velib.Silo.Feed.VehicleTypeTable.Empty).Stations;
-        var bikes = served.Sum(s => s.Mechanical + s.Ebike);
-        await AppHostFixture.Until(ApiStations, s => s.Sum(x => x.Mechanical + x.Ebike) == bikes, Patience, "the API never showed the served snapshot");
+        var bikes = (await app.ServedSnapshotAsync()).Sum(s => s.Mechanical + s.Ebike);
 
         // The prerendered HTML, before any script runs: what a browser paints first.
         var html = await AppHostFixture.Until(() => app.Web.GetStringAsync("/"), h => h.Contains($"data-value=\"{bikes}\""), Patience,
@@ -197,7 +194,7 @@ public sealed class MapPageTests(AppHostFixture app, BrowserFixture browser, ITe
         await page.GotoAsync(Url(), new() { WaitUntil = WaitUntilState.Commit });
         await page.WaitForFunctionAsync($"() => document.querySelector('#total-bikes')?.dataset.value === '{bikes}'", null, new() { Timeout = 30_000 });
         var totalsAt = await page.EvaluateAsync<double>("() => performance.now()");
-        await page.WaitForFunctionAsync("() => Number(document.querySelector('#station-map')?.dataset.markers) > 0", null, new() { Timeout = 30_000 });
+        await page.WaitForMarkersAsync();
         var paint = await page.EvaluateAsync<double>("() => performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? -1");
         var markers = await page.EvaluateAsync<double>("() => Number(document.querySelector('#station-map').dataset.loadedAt)");
         output.WriteLine($"first contentful paint {paint:0} ms (totals in the DOM by {totalsAt:0} ms); markers drawn {markers:0} ms after navigation start");
