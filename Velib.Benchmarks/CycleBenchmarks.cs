@@ -7,6 +7,8 @@ using Orleans.TestingHost;
 using Velib.Contracts.Stations;
 using Velib.Silo.Feed;
 using Velib.Silo.Ingestion;
+using StackExchange.Redis;
+using Velib.Benchmarks.Lake;
 using Velib.Silo.Stations;
 
 namespace Velib.Benchmarks;
@@ -17,6 +19,8 @@ namespace Velib.Benchmarks;
 /// exactly <see cref="Changed"/> stations change (-1: all of them).
 /// </summary>
 [MemoryDiagnoser]
+// The silo is an ASP.NET Core app, so it runs the server GC; measured the same way here.
+[GcServer(true)]
 [SimpleJob(RunStrategy.Monitoring, launchCount: 1, warmupCount: 2, iterationCount: 10)]
 public class CycleBenchmarks
 {
@@ -24,6 +28,8 @@ public class CycleBenchmarks
     private FeedCatalog _catalog = null!;
     private byte[] _a = [], _b = [];
     private Dictionary<long, Station> _previous = [];
+    private IGrainFactory _grains = null!;
+    private LocalStore? _store;
     private bool _flip;
     private DateTime _now = new(2026, 11, 30, 8, 0, 0, DateTimeKind.Utc);
 
@@ -33,22 +39,34 @@ public class CycleBenchmarks
     [Params(500, -1)]
     public int Changed { get; set; }
 
+    /// <summary>Where station state is written: the store the app runs on (Garnet, over Orleans' Redis storage), or memory.</summary>
+    [Params("garnet", "memory")]
+    public string Store { get; set; } = "garnet";
+
     [GlobalSetup]
     public async Task Setup()
     {
         var builder = new InProcessTestClusterBuilder(1);
         builder.Options.ConfigureFileLogging = false;
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Velib:S3:ServiceUrl"] = "http://127.0.0.1:9" }).Build();
-        builder.ConfigureSilo((_, silo) => silo.AddMemoryGrainStorageAsDefault().UseInMemoryReminderService().Services.AddVelibSiloServices(configuration));
+        if (Store == "garnet") _store = new LocalStore("1g");
+        builder.ConfigureSilo((_, silo) =>
+        {
+            if (_store is { } store) silo.AddRedisGrainStorageAsDefault(o => o.ConfigurationOptions = ConfigurationOptions.Parse(store.ConnectionString));
+            else silo.AddMemoryGrainStorageAsDefault();
+            silo.UseInMemoryReminderService().AddVelibStateFormat().Services.AddVelibSiloServices(configuration);
+        });
         _cluster = builder.Build();
         await _cluster.DeployAsync();
+        // The fan-out runs inside the silo, as the ingestion grain's does: no client connection in between.
+        _grains = _cluster.GetSiloServiceProvider().GetRequiredService<IGrainFactory>();
         var (information, a, b) = SyntheticFeed.Create(Stations, Changed < 0 ? Stations : Changed);
         (_a, _b) = (a, b);
         _catalog = new FeedCatalog(TimeSpan.FromDays(1));
         // The first cycle activates every station grain and reads the information document; it is not measured.
         var first = IngestCycle.Run(_catalog, new FeedDocuments(_a, information, null), _previous, _now);
         _catalog.Commit(first.Parsed);
-        (await StationFanOut.ApplyAsync(_cluster.Client, first.Diff.ForGrains, 64, _now, _now)).ThrowIfFailed();
+        (await StationFanOut.ApplyAsync(_grains, first.Diff.ForGrains, 64, _now, _now)).ThrowIfFailed();
         _previous = first.Diff.Stations.ToDictionary(s => s.Id);
     }
 
@@ -58,7 +76,7 @@ public class CycleBenchmarks
         _flip = !_flip;
         _now = _now.AddMinutes(1);
         var cycle = IngestCycle.Run(_catalog, new FeedDocuments(_flip ? _b : _a, null, null), _previous, _now);
-        (await StationFanOut.ApplyAsync(_cluster.Client, cycle.Diff.ForGrains, 64, _now, _now)).ThrowIfFailed();
+        (await StationFanOut.ApplyAsync(_grains, cycle.Diff.ForGrains, 64, _now, _now)).ThrowIfFailed();
         _previous = cycle.Diff.Stations.ToDictionary(s => s.Id);
         return cycle.Changes.Length;
     }
@@ -69,5 +87,6 @@ public class CycleBenchmarks
         // The silo runs in this process: its working set is the silo's RSS at this network size.
         Console.WriteLine($"// RSS with {Stations:N0} station grains: {Environment.WorkingSet / 1024 / 1024:N0} MiB");
         await _cluster.DisposeAsync();
+        _store?.Dispose();
     }
 }

@@ -4,7 +4,7 @@ var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
 builder.AddVelibSilo();
-builder.UseOrleans(silo => silo.AddVelibStartup());
+builder.UseOrleans(silo => silo.AddVelibStateFormat().AddVelibStartup());
 
 var app = builder.Build();
 app.MapDefaultEndpoints();

@@ -5,6 +5,8 @@ using Velib.Contracts.Feed;
 using Velib.Silo.Archive;
 using Velib.Silo.Feed;
 using Velib.Silo.Ingestion;
+using Orleans.Storage;
+using Velib.Silo.Storage;
 using Velib.Silo.Telemetry;
 
 namespace Microsoft.Extensions.Hosting;
@@ -56,6 +58,17 @@ public static class VelibSiloExtensions
             o.CircuitBreaker.SamplingDuration = TimeSpan.FromTicks(Math.Max(TimeSpan.FromSeconds(30).Ticks, 2 * timeout.Ticks));
         });
         return services;
+    }
+
+    /// <summary>
+    /// Grain state in Orleans' binary format, still reading the JSON of earlier versions (see
+    /// <see cref="VelibStorageSerializer"/>). On the silo builder, so that it comes after Orleans' own default.
+    /// </summary>
+    public static ISiloBuilder AddVelibStateFormat(this ISiloBuilder silo)
+    {
+        silo.Services.AddSingleton<IGrainStorageSerializer>(sp => new VelibStorageSerializer(
+            ActivatorUtilities.CreateInstance<OrleansGrainStorageSerializer>(sp), ActivatorUtilities.CreateInstance<JsonGrainStorageSerializer>(sp)));
+        return silo;
     }
 
     /// <summary>Starts the ingestion grain (and through it the archive's reminder) when a silo is up. Idempotent.</summary>

@@ -15,7 +15,8 @@ internal sealed class LocalStore : IDisposable
     private readonly GarnetServer _server;
     private readonly ConnectionMultiplexer _connection;
 
-    public LocalStore()
+    /// <param name="memory">Garnet's log memory: enough to keep every key in memory, as the AppHost's store does.</param>
+    public LocalStore(string memory = "64m")
     {
         int port;
         using (var listener = new TcpListener(IPAddress.Loopback, 0))
@@ -24,12 +25,15 @@ internal sealed class LocalStore : IDisposable
             port = ((IPEndPoint)listener.LocalEndpoint).Port;
         }
         _server = new GarnetServer(["--bind", "127.0.0.1", "--port", port.ToString(CultureInfo.InvariantCulture),
-            "-m", "64m", "-i", "16m", "--lua", "--lua-transaction-mode", "--device-type", "RandomAccess"]);
+            "-m", memory, "-i", "16m", "--lua", "--lua-transaction-mode", "--device-type", "RandomAccess"]);
         _server.Start();
-        _connection = ConnectionMultiplexer.Connect($"127.0.0.1:{port},abortConnect=false");
+        ConnectionString = $"127.0.0.1:{port},abortConnect=false";
+        _connection = ConnectionMultiplexer.Connect(ConnectionString);
     }
 
     public IDatabase Database => _connection.GetDatabase();
+
+    public string ConnectionString { get; private set; } = "";
 
     public void Dispose()
     {

@@ -35,27 +35,29 @@ internal static class StationFanOut
         var slowest = 0.0;
         Exception? first = null;
         var notable = new List<Call>();
-        var inFlight = new List<Task>(concurrency);
+        var next = -1;
         // Without a current activity, Orleans' per-call spans are roots, which the exporter drops (FrameworkNoiseFilter).
         var parent = Activity.Current;
         Activity.Current = null;
         try
         {
-            foreach (var station in stations)
-            {
-                if (inFlight.Count >= concurrency)
-                {
-                    inFlight.Remove(await Task.WhenAny(inFlight));
-                }
-                inFlight.Add(ApplyOne(station));
-            }
-            await Task.WhenAll(inFlight);
+            // A fixed set of workers, each taking the next station when its call returns: no Task.WhenAny over
+            // every call in flight for each completion, which cost O(concurrency) per station.
+            await Task.WhenAll(Enumerable.Range(0, Math.Min(concurrency, stations.Count)).Select(_ => Worker()));
         }
         finally
         {
             Activity.Current = parent;
         }
         return new Result(stations.Count, failed, first, slowest, notable);
+
+        async Task Worker()
+        {
+            for (var i = Interlocked.Increment(ref next); i < stations.Count; i = Interlocked.Increment(ref next))
+            {
+                await ApplyOne(stations[i]);
+            }
+        }
 
         async Task ApplyOne(Station station)
         {

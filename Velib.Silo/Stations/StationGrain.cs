@@ -12,6 +12,18 @@ internal sealed class StationGrain(
 {
     private static readonly TimeSpan HistoryWindow = TimeSpan.FromHours(24);
 
+    // The persisted history, unpacked once per activation.
+    private List<StationChange> _history = [];
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        var s = state.State;
+        _history = s.History is { Count: > 0 } legacy ? legacy
+            : s.Current is null ? [] : PackedHistory.Unpack(s.HistoryData, s.Current.Id, s.Current.Code);
+        s.History = null;
+        return Task.CompletedTask;
+    }
+
     public async Task<StationChange?> Apply(Station observed, DateTime observedUtc, DateTime feedUpdatedUtc)
     {
         var s = state.State;
@@ -30,9 +42,20 @@ internal sealed class StationGrain(
         var change = isChange ? StationChange.Of(observed, observedUtc, feedUpdatedUtc) : null;
         s.Current = next;
         s.LastObservedUtc = observedUtc;
-        if (change is not null) s.History.Add(change);
-        Trim(s.History);
-        await state.WriteStateAsync();
+        if (change is not null) _history.Add(change);
+        Trim(_history);
+        s.HistoryData = PackedHistory.Pack(_history);
+        try
+        {
+            await state.WriteStateAsync();
+        }
+        catch
+        {
+            // Memory is now ahead of the store. The cycle fails and runs again, and that re-run would find
+            // equal input and write nothing: so start the next call from what the store has.
+            DeactivateOnIdle();
+            throw;
+        }
         return change;
     }
 
@@ -41,7 +64,7 @@ internal sealed class StationGrain(
         var s = state.State;
         var horizon = time.GetUtcNow().UtcDateTime - HistoryWindow;
         return Task.FromResult(s.Current is null ? null
-            : new StationDetail(s.Current, [.. s.History.Where(c => c.ObservedUtc >= horizon)]));
+            : new StationDetail(s.Current, [.. _history.Where(c => c.ObservedUtc >= horizon)]));
     }
 
     private void Trim(List<StationChange> history)

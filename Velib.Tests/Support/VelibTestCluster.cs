@@ -38,7 +38,7 @@ public sealed class VelibTestCluster : IAsyncDisposable
         builder.Options.ConfigureFileLogging = false;
         builder.ConfigureSilo((_, silo) =>
         {
-            silo.AddMemoryGrainStorageAsDefault().UseInMemoryReminderService();
+            silo.AddMemoryGrainStorageAsDefault().UseInMemoryReminderService().AddVelibStateFormat();
             silo.Services.AddVelibSiloServices(configuration);
             silo.Services.AddVelibStore(store.ConnectionString);
             // Only the feed's world runs on the test's clock; the Orleans runtime keeps real time.
