@@ -30,6 +30,7 @@ public class CycleBenchmarks
     private Dictionary<long, Station> _previous = [];
     private IGrainFactory _grains = null!;
     private LocalStore? _store;
+    private long[] _changing = [];
     private bool _flip;
     private DateTime _now = new(2026, 11, 30, 8, 0, 0, DateTimeKind.Utc);
 
@@ -68,6 +69,26 @@ public class CycleBenchmarks
         _catalog.Commit(first.Parsed);
         (await StationFanOut.ApplyAsync(_grains, first.Diff.ForGrains, 64, _now, _now)).ThrowIfFailed();
         _previous = first.Diff.Stations.ToDictionary(s => s.Id);
+        _changing = [.. IngestCycle.Run(_catalog, new FeedDocuments(_b, null, null), _previous, _now.AddMinutes(1)).Diff.ForGrains.Select(s => s.Id)];
+    }
+
+    /// <summary>
+    /// The floor under a cycle: one call to each station grain a cycle would change, with the same 64 calls in
+    /// flight, to a method that only reads memory. No parse, no diff, no state write.
+    /// </summary>
+    [Benchmark(Baseline = true)]
+    public async Task<int> CallsOnly()
+    {
+        var next = -1;
+        var answered = 0;
+        await Task.WhenAll(Enumerable.Range(0, Math.Min(64, _changing.Length)).Select(async _ =>
+        {
+            for (var i = Interlocked.Increment(ref next); i < _changing.Length; i = Interlocked.Increment(ref next))
+            {
+                if (await _grains.GetGrain<IStationGrain>(_changing[i]).GetDetail() is not null) Interlocked.Increment(ref answered);
+            }
+        }));
+        return answered;
     }
 
     [Benchmark]
