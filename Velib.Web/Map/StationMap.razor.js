@@ -6,11 +6,36 @@ const classes = {
 
 export function init(element, options, dotnet) {
   const L = window.L;
-  const map = L.map(element, { preferCanvas: true, zoomControl: false, attributionControl: true })
+  // The map that wwwroot/js/early-map.js drew before the circuit started, markers included; else a new one.
+  const early = claimEarly(element, dotnet);
+  const map = early?.map ?? create(L, element, options);
+  const state = { L, map, dotnet, element, renderer: early?.renderer ?? L.canvas({ padding: 0.3 }), markers: early?.markers ?? new Map(), matches: null, labels: options.labels, early };
+  element._velib = state;
+  return true;
+}
+
+function claimEarly(element, dotnet) {
+  const early = window.velibEarlyMap;
+  try {
+    if (!early?.claim(element)) return null;
+    early.onClick = key => dotnet.invokeMethodAsync('OpenStation', key);
+    return early;
+  } catch (e) {
+    console.warn('Velib: the early map could not be taken over; starting a new one', e);
+    early?.container?.remove();
+    return null;
+  }
+}
+
+// The map's own element inside #station-map, as early-map.js makes it, so that both paths give the same page.
+function create(L, element, options) {
+  const container = document.createElement('div');
+  container.className = 'velib-map-canvas';
+  element.append(container);
+  const map = L.map(container, { preferCanvas: true, zoomControl: false, attributionControl: true })
     .setView([48.8566, 2.3522], 12);
   // Leaflet's own buttons, named in the rider's language.
   L.control.zoom({ zoomInTitle: options.labels?.zoomIn ?? 'Zoom in', zoomOutTitle: options.labels?.zoomOut ?? 'Zoom out' }).addTo(map);
-  const state = { L, map, dotnet, element, renderer: L.canvas({ padding: 0.3 }), markers: new Map(), matches: null, labels: options.labels };
   if (options.tileUrl) {
     const tiles = L.tileLayer(options.tileUrl, { attribution: options.attribution, maxZoom: 19, crossOrigin: true });
     // Offline, tiles fail: the plain background stays and every marker is still drawn.
@@ -20,17 +45,21 @@ export function init(element, options, dotnet) {
   } else {
     element.dataset.tiles = 'none';
   }
-  element._velib = state;
-  return true;
+  return map;
 }
 
 // rows: [id, lat, lon, capacity, availability, mechanical, ebike, docks, name, code]
+// In place: markers drawn before the circuit keep their spot on the canvas and take the names and the click.
+// data-loaded-at: when markers were first drawn, early or not; data-circuit-loaded-at: the circuit's first load.
 export function load(element, rows) {
   const state = element._velib;
-  for (const m of state.markers.values()) m.remove();
-  state.markers.clear();
+  if (state.early) state.early.superseded = true;
+  const ids = new Set(rows.map(r => String(r[0])));
+  for (const [id, m] of state.markers) if (!ids.has(id)) { m.remove(); state.markers.delete(id); }
   upsert(state, rows);
-  element.dataset.loadedAt = performance.now().toFixed(0);
+  const now = performance.now().toFixed(0);
+  element.dataset.loadedAt ||= now;
+  element.dataset.circuitLoadedAt ||= now;
 }
 
 export function update(element, rows, removed) {
@@ -73,7 +102,9 @@ export function locate() {
 }
 
 export function dispose(element) {
-  element?._velib?.map.remove();
+  const map = element?._velib?.map;
+  map?.remove();
+  map?.getContainer().remove();
   if (element) element._velib = null;
 }
 
