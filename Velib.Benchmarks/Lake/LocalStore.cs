@@ -33,7 +33,7 @@ internal sealed class LocalStore : IDisposable
 
     public IDatabase Database => _connection.GetDatabase();
 
-    public string ConnectionString { get; private set; } = "";
+    public string ConnectionString { get; }
 
     public void Dispose()
     {

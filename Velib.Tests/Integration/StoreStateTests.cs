@@ -26,7 +26,7 @@ public sealed class StoreStateTests(AppHostFixture app)
             byte[] data = (await db.HashGetAsync(key, "data"))!;
             Assert.True(data is { Length: > 0 }, $"{key} has no data field");
             Assert.NotEqual((byte)'{', data[0]);
-            // The latest state and a short history; the JSON form of the same was several times larger.
+            // The latest state and a few packed changes.
             Assert.True(data.Length < 2_048, $"{key} holds {data.Length} bytes");
         }
     }

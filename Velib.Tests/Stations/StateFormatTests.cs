@@ -47,7 +47,8 @@ public sealed class StateFormatTests : RecordedClusterTest
     {
         var grain = Cluster.Client.GetGrain<IStationGrain>(-7);
         var storage = Silo.GetRequiredKeyedService<IGrainStorage>("Default");
-        var now = DateTime.UtcNow;
+        // Within the grain's 24 h window, which follows the system clock (see StationGrainTests).
+        var now = TimeProvider.System.GetUtcNow().UtcDateTime;
         StationChange[] earlier = [Change(-7, now.AddMinutes(-30), 4), Change(-7, now.AddMinutes(-20), 5)];
         await storage.WriteStateAsync("station", grain.GetGrainId(),
             new GrainState<StationState>(new StationState { Current = Station(-7, 5), LastObservedUtc = now.AddMinutes(-20), History = [.. earlier] }));
