@@ -16,9 +16,12 @@ public static class VelibWebExtensions
         builder.Services.AddExceptionHandler<Velib.Web.Api.ClusterUnavailableHandler>();
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddOptions<MapOptions>().Bind(builder.Configuration.GetSection(MapOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton<Velib.Web.Live.StreamMetrics>();
+        builder.Services.AddSingleton<Velib.Web.Live.StationStream>();
+        builder.Services.AddSingleton<Velib.Web.Live.LiveNetwork>();
+        builder.Services.AddHostedService<Velib.Web.Live.LiveNetworkService>();
         builder.Services.AddScoped<NetworkView>();
         builder.Services.AddScoped<Velib.Web.Favourites.FavouriteStore>();
-        builder.Services.AddSingleton<Velib.Web.Api.SnapshotCache>();
         builder.Services.AddOptions<Velib.Web.Gbfs.GbfsOptions>().Bind(builder.Configuration.GetSection(Velib.Web.Gbfs.GbfsOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddOptions<Velib.Web.Api.ApiOptions>().Bind(builder.Configuration.GetSection(Velib.Web.Api.ApiOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddHealthChecks().AddCheck<Velib.Web.Health.ClusterReachableCheck>("cluster");

@@ -7,7 +7,7 @@ namespace Velib.Web.Api;
 /// a static file costs.
 /// </summary>
 /// <param name="ETag">Strong, from the version: equal bytes for equal tags.</param>
-internal sealed record CachedDocument(long Version, string ETag, byte[] Json, byte[] Gzip, byte[] Brotli)
+public sealed record CachedDocument(long Version, string ETag, byte[] Json, byte[] Gzip, byte[] Brotli)
 {
     public byte[] Body(string? encoding) => encoding switch { "br" => Brotli, "gzip" => Gzip, _ => Json };
 

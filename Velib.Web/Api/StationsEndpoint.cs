@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using Velib.Contracts.Archive;
 using Velib.Contracts.Feed;
 using Velib.Contracts.Stations;
+using Velib.Web.Live;
 
 namespace Velib.Web.Api;
 
@@ -17,7 +18,7 @@ internal static class StationsEndpoint
 {
     public static RouteHandlerBuilder MapStations(this RouteGroupBuilder api)
     {
-        api.MapMethods("/stations/information", [HttpMethods.Get, HttpMethods.Head], async (HttpContext http, SnapshotCache cache,
+        api.MapMethods("/stations/information", [HttpMethods.Get, HttpMethods.Head], async (HttpContext http, LiveNetwork cache,
                 IOptions<ApiOptions> options, CancellationToken cancellationToken) =>
             {
                 var snapshot = await cache.GetAsync(cancellationToken);
@@ -27,6 +28,7 @@ internal static class StationsEndpoint
             .WithName("GetStationInformation")
             .WithSummary("Every station's name, position and capacity, cached and compressed like /api/stations.")
             .Produces<StationInformationJson[]>().Produces(StatusCodes.Status304NotModified);
+        api.MapStationStream();
         return api.MapMethods("/stations", [HttpMethods.Get, HttpMethods.Head], Handle)
             .WithName("GetStations")
             .WithSummary("Every station with its latest availability; with ?since=<version>, the stations changed after that version; "
@@ -38,7 +40,7 @@ internal static class StationsEndpoint
             .Produces<StationJson[]>().Produces<StationsDelta>().Produces(StatusCodes.Status304NotModified).ProducesProblem(StatusCodes.Status400BadRequest);
     }
 
-    private static async Task<IResult> Handle(HttpContext http, string? since, string? at, SnapshotCache cache, IClusterClient orleans,
+    private static async Task<IResult> Handle(HttpContext http, string? since, string? at, LiveNetwork cache, IClusterClient orleans,
         IOptions<ApiOptions> options, IStringLocalizer<Text> t, CancellationToken cancellationToken)
     {
         if (at is not null)
@@ -49,11 +51,10 @@ internal static class StationsEndpoint
         }
         if (since is not null)
         {
-            return await Delta(since, orleans.GetGrain<IFeedIngestionGrain>(VelibSystem.Name), t);
+            return await Delta(since, cache, orleans.GetGrain<IFeedIngestionGrain>(VelibSystem.Name), t);
         }
         var snapshot = await cache.GetAsync(cancellationToken);
-        var document = snapshot.Document("stations", s => JsonSerializer.SerializeToUtf8Bytes(s.Stations.Select(StationJson.From), JsonSerializerOptions.Web));
-        return DocumentResponse.Serve(http, document, options.Value.PollInterval);
+        return DocumentResponse.Serve(http, snapshot.Stations, options.Value.PollInterval);
     }
 
     private static async Task<IResult> At(HttpContext http, string at, IArchiveReaderGrain reader, TimeSpan maxAge, IStringLocalizer<Text> t)
@@ -64,13 +65,15 @@ internal static class StationsEndpoint
         return TypedResults.Ok((await reader.GetNetworkAt(atUtc)).Select(StationJson.From));
     }
 
-    private static async Task<IResult> Delta(string since, IFeedIngestionGrain feed, IStringLocalizer<Text> t)
+    private static async Task<IResult> Delta(string since, LiveNetwork live, IFeedIngestionGrain feed, IStringLocalizer<Text> t)
     {
         if (!long.TryParse(since, NumberStyles.None, CultureInfo.InvariantCulture, out var version))
         {
             return TypedResults.Problem(t["e-since", since],
                 statusCode: StatusCodes.Status400BadRequest);
         }
+        // From this process's own copy when it holds the versions asked for: no grain call per rider.
+        if (live.Since(version) is { } local) return TypedResults.Ok(local);
         var current = await feed.GetVersion();
         if (version > current)
         {

@@ -12,7 +12,7 @@ internal static class GbfsEndpoints
     public static IEndpointRouteBuilder MapVelibGbfs(this IEndpointRouteBuilder app)
     {
         var gbfs = app.MapGroup("/gbfs").WithTags("GBFS 3.0");
-        gbfs.MapMethods("/gbfs.json", [HttpMethods.Get, HttpMethods.Head], async (HttpContext http, SnapshotCache cache,
+        gbfs.MapMethods("/gbfs.json", [HttpMethods.Get, HttpMethods.Head], async (HttpContext http, Velib.Web.Live.LiveNetwork cache,
                 IOptions<ApiOptions> api, CancellationToken cancellationToken) =>
             {
                 var snapshot = await cache.GetAsync(cancellationToken);
@@ -23,7 +23,7 @@ internal static class GbfsEndpoints
             })
             .WithName("GetGbfsDiscovery").WithSummary("GBFS 3.0 auto-discovery: the feeds of the Vélib' network, standard.");
 
-        gbfs.MapMethods("/{feed}.json", [HttpMethods.Get, HttpMethods.Head], async Task<IResult> (string feed, HttpContext http, SnapshotCache cache,
+        gbfs.MapMethods("/{feed}.json", [HttpMethods.Get, HttpMethods.Head], async Task<IResult> (string feed, HttpContext http, Velib.Web.Live.LiveNetwork cache,
                 IOptions<ApiOptions> api, IOptions<GbfsOptions> options, Microsoft.Extensions.Localization.IStringLocalizer<Text> t,
                 CancellationToken cancellationToken) =>
             {

@@ -32,7 +32,7 @@ public sealed partial class MapPage
 
     [SupplyParameterFromQuery(Name = "station")] public string? StationCode { get; set; }
 
-    [Inject] private Velib.Web.Api.SnapshotCache Snapshots { get; set; } = null!;
+    [Inject] private Velib.Web.Live.LiveNetwork Live { get; set; } = null!;
 
     /// <summary>The totals and status written into the first HTML, and handed to the interactive page so they never blink to zero.</summary>
     [Microsoft.AspNetCore.Components.PersistentState] public NetworkTotals? FirstTotals { get; set; }
@@ -54,7 +54,7 @@ public sealed partial class MapPage
     {
         try
         {
-            FirstTotals = NetworkTotals.Of((await Snapshots.GetAsync(CancellationToken.None)).Snapshot.Stations);
+            FirstTotals = NetworkTotals.Of((await Live.GetAsync(CancellationToken.None)).Snapshot.Stations);
             FirstStatus = await Network.TryGetStatusAsync();
         }
         catch (Exception ex) when (ex is TimeoutException or SiloUnavailableException or OrleansMessageRejectionException or OrleansException)
