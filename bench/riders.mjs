@@ -1,0 +1,90 @@
+// Opens N Server-Sent Event streams on /api/stations/stream from one process (plain http, keep-alive off, so each is
+// its own TCP connection, as N riders' browsers would be), and records when each client receives each version.
+// Driven by bench/riders.sh over stdin/stdout: it prints "ready" once every client has its first full event, and
+// for each line "wait <version>" on stdin it prints, once every client has that version (or the time limit passed),
+// one JSON line of arrival times. Loopback only; every loop is bounded in count and time.
+import http from 'node:http';
+
+const [port, count, limitMs] = [Number(process.argv[2]), Number(process.argv[3] ?? 5000), Number(process.argv[4] ?? 60000)];
+const clients = [];
+const arrivals = new Map(); // version -> array of ms timestamps (performance.now()) per client index
+let connected = 0, failed = 0, dropped = 0;
+const cycleEnd = new Map(); // version -> the cycle's end (the feed status's lastSuccessUtc), as client 0 saw it
+
+function open(i) {
+  const c = { i, version: -1, buffer: '', totals: null };
+  clients.push(c);
+  const req = http.get({ host: '127.0.0.1', port, path: '/api/stations/stream', agent: false,
+    headers: { Accept: 'text/event-stream' } }, res => {
+    if (res.statusCode !== 200) { failed++; res.resume(); return; }
+    connected++;
+    res.setEncoding('utf8');
+    res.on('data', chunk => {
+      c.buffer += chunk;
+      let end;
+      while ((end = c.buffer.indexOf('\n\n')) >= 0) {
+        const block = c.buffer.slice(0, end); c.buffer = c.buffer.slice(end + 2);
+        let name = '', id = null, data = '';
+        for (const line of block.split('\n')) {
+          if (line.startsWith('event: ')) name = line.slice(7);
+          else if (line.startsWith('id: ')) id = Number(line.slice(4));
+          else if (line.startsWith('data: ')) data = line.slice(6);
+        }
+        if (i === 0 && name === 'status') { const f = JSON.parse(data).feed; if (f?.lastSuccessUtc) cycleEnd.set(c.version, Date.parse(f.lastSuccessUtc)); }
+        if (id === null) continue;
+        const now = Date.now();
+        if (!arrivals.has(id)) arrivals.set(id, new Array(count).fill(null));
+        arrivals.get(id)[i] = now;
+        c.version = id;
+        if (i === 0) c.last = { name, data }; // one client keeps payloads, to check the totals
+        if (i === 0 && name === 'full') c.state = new Map(JSON.parse(data).map(s => [s.id, s]));
+        if (i === 0 && name === 'delta') for (const s of JSON.parse(data).stations) c.state.set(s.id, s);
+      }
+    });
+    res.on('end', () => { dropped++; });
+    res.on('error', () => { dropped++; });
+  });
+  req.on('error', () => { failed++; });
+}
+
+const started = performance.now();
+// Opened in batches, so the accept queue is not flooded; bounded by count.
+for (let i = 0; i < count; i += 250) {
+  for (let j = i; j < Math.min(count, i + 250); j++) open(j);
+  await new Promise(r => setTimeout(r, 50));
+}
+const deadline = started + limitMs;
+while (clients.some(c => c.version < 0) && performance.now() < deadline) await new Promise(r => setTimeout(r, 100));
+const first = clients.filter(c => c.version >= 0).length;
+console.log(JSON.stringify({ ready: true, connected, withFirst: first, failed, ms: Math.round(performance.now() - started),
+  version: clients[0].version }));
+
+function totals() {
+  let bikes = 0, docks = 0;
+  for (const s of clients[0].state.values()) { bikes += s.mechanical + s.ebike; docks += s.docks; }
+  return { bikes, docks };
+}
+
+let input = '';
+process.stdin.setEncoding('utf8');
+process.stdin.on('data', async chunk => {
+  input += chunk;
+  let nl;
+  while ((nl = input.indexOf('\n')) >= 0) {
+    const line = input.slice(0, nl).trim(); input = input.slice(nl + 1);
+    if (line === 'quit') { console.log(JSON.stringify({ bye: true, dropped })); process.exit(0); }
+    const m = /^wait (\d+)$/.exec(line);
+    if (!m) continue;
+    const version = Number(m[1]);
+    const until = performance.now() + limitMs;
+    while (performance.now() < until && !(arrivals.get(version)?.every(t => t !== null))) await new Promise(r => setTimeout(r, 50));
+    const times = (arrivals.get(version) ?? []).filter(t => t !== null).sort((a, b) => a - b);
+    await new Promise(r => setTimeout(r, 200)); // the status event follows its delta
+    const q = (p, from) => times.length ? Math.round(times[Math.min(times.length - 1, Math.floor(p * times.length))] - from) : null;
+    const cycle = cycleEnd.get(version) ?? null;
+    console.log(JSON.stringify({ version, received: times.length, of: count,
+      afterFirstP50: q(0.5, times[0]), afterFirstP99: q(0.99, times[0]), afterFirstMax: q(1, times[0]),
+      afterCycleP50: cycle && q(0.5, cycle), afterCycleP99: cycle && q(0.99, cycle), afterCycleMax: cycle && q(1, cycle),
+      ...totals() }));
+  }
+});
