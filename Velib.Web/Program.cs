@@ -7,7 +7,7 @@ var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
 builder.AddVelibWeb();
-builder.Services.AddVelibStore();
+builder.Services.AddVelibStore().AddVelibDataProtection();
 builder.UseOrleansClient();
 
 var app = builder.Build();
@@ -16,7 +16,7 @@ app.UseExceptionHandler();
 app.UseRequestLocalization();
 app.UseAntiforgery();
 app.MapStaticAssets();
-app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+app.MapRazorComponents<App>().AddInteractiveWebAssemblyRenderMode().AddAdditionalAssemblies(typeof(Velib.Web.Text).Assembly);
 app.MapOpenApi();
 app.MapVelibApi();
 app.MapVelibGbfs();

@@ -1,5 +1,5 @@
 using MudBlazor.Services;
-using Velib.Web.Map;
+using Velib.Web.Live;
 
 namespace Microsoft.Extensions.Hosting;
 
@@ -8,9 +8,9 @@ public static class VelibWebExtensions
 {
     public static IHostApplicationBuilder AddVelibWeb(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+        builder.Services.AddRazorComponents().AddInteractiveWebAssemblyComponents();
         builder.Services.AddMudServices();
-        Velib.Web.Localization.Languages.AddVelibLanguages(builder.Services);
+        Velib.Web.Localization.LanguageEndpoints.AddVelibLanguages(builder.Services);
         builder.Services.AddOpenApi();
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<Velib.Web.Api.ClusterUnavailableHandler>();
@@ -20,7 +20,13 @@ public static class VelibWebExtensions
         builder.Services.AddSingleton<Velib.Web.Live.StationStream>();
         builder.Services.AddSingleton<Velib.Web.Live.LiveNetwork>();
         builder.Services.AddHostedService<Velib.Web.Live.LiveNetworkService>();
-        builder.Services.AddScoped<NetworkView>();
+        builder.Services.AddScoped<INetworkView, NetworkView>();
+        builder.Services.AddScoped<IArchive, GrainArchive>();
+        builder.Services.AddSingleton(s =>
+        {
+            var map = s.GetRequiredService<Microsoft.Extensions.Options.IOptions<MapOptions>>().Value;
+            return new MapSettings(map.TileUrl, map.TileAttribution);
+        });
         builder.Services.AddScoped<Velib.Web.Favourites.FavouriteStore>();
         builder.Services.AddOptions<Velib.Web.Gbfs.GbfsOptions>().Bind(builder.Configuration.GetSection(Velib.Web.Gbfs.GbfsOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddOptions<Velib.Web.Api.ApiOptions>().Bind(builder.Configuration.GetSection(Velib.Web.Api.ApiOptions.Section)).ValidateDataAnnotations().ValidateOnStart();

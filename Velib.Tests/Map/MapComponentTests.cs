@@ -18,7 +18,7 @@ public sealed class MapComponentTests : IAsyncLifetime
     public MapComponentTests()
     {
         _context.Services.AddMudServices();
-        Velib.Web.Localization.Languages.AddVelibLanguages(_context.Services);
+        Velib.Web.Localization.LanguageEndpoints.AddVelibLanguages(_context.Services);
         // These tests read the English strings; LocalizationTests covers French.
         System.Globalization.CultureInfo.CurrentCulture = System.Globalization.CultureInfo.CurrentUICulture = new System.Globalization.CultureInfo("en-US");
         _context.Services.AddSingleton<TimeProvider>(_time);

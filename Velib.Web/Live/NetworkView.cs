@@ -3,14 +3,13 @@ using Velib.Contracts.Feed;
 using Velib.Contracts.Stations;
 using Velib.Web.Live;
 
-namespace Velib.Web.Map;
+namespace Velib.Web.Live;
 
 /// <summary>
-/// A page's window on the process's one <see cref="LiveNetwork"/>: it holds no copy of the network and no grain
-/// observer of its own, only a handler on the shared network's <see cref="LiveNetwork.Changed"/>, removed when
-/// the page goes.
+/// The page's view of the network while the server prerenders it: a window on the process's one
+/// <see cref="LiveNetwork"/>, with no copy of its own. In the browser, <c>BrowserNetworkView</c> takes over.
 /// </summary>
-public sealed partial class NetworkView(LiveNetwork live, IClusterClient orleans, ILogger<NetworkView> logger) : IDisposable
+public sealed partial class NetworkView(LiveNetwork live, IClusterClient orleans, ILogger<NetworkView> logger) : INetworkView, IDisposable
 {
     private bool _started;
 
@@ -28,10 +27,18 @@ public sealed partial class NetworkView(LiveNetwork live, IClusterClient orleans
 
     public Station? ById(long id) => live.Current?.ById.GetValueOrDefault(id);
 
-    /// <summary>Waits for the shared network's first load, then forwards its changes. Idempotent.</summary>
+    /// <summary>Waits for the shared network's first load (empty while the cluster is unreachable), then forwards its changes. Idempotent.</summary>
     public async Task StartAsync()
     {
-        await live.GetAsync(CancellationToken.None);
+        try
+        {
+            await live.GetAsync(CancellationToken.None);
+        }
+        catch (Exception ex) when (ex is TimeoutException or SiloUnavailableException or OrleansMessageRejectionException or OrleansException)
+        {
+            Unavailable(logger, "network", ex.GetType().Name, ex.Message);
+            return;
+        }
         if (_started) return;
         _started = true;
         live.Changed += OnChanged;

@@ -1,17 +1,16 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Localization;
 
 namespace Velib.Web.Localization;
 
 /// <summary>
-/// French and English. The rider's switch (a cookie) wins, then the browser's Accept-Language; French when it asks
-/// for neither, since most riders are Parisians.
+/// The rider's language on the server: the rider's switch (a cookie) wins, then the browser's Accept-Language;
+/// French when it asks for neither (see <see cref="Languages"/>).
 /// </summary>
-public static class Languages
+public static class LanguageEndpoints
 {
-    public const string French = "fr", English = "en";
+    private static string French => Languages.French;
 
-    public static readonly string[] Supported = [French, English];
+    private static string[] Supported => Languages.Supported;
 
     public static IServiceCollection AddVelibLanguages(this IServiceCollection services)
     {
@@ -41,7 +40,4 @@ public static class Languages
             .ExcludeFromDescription();
         return app;
     }
-
-    /// <summary>The language the current request or circuit runs in.</summary>
-    public static string Current => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == English ? English : French;
 }

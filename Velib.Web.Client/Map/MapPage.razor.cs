@@ -2,12 +2,13 @@ using Microsoft.AspNetCore.Components;
 using Microsoft.JSInterop;
 using Velib.Contracts.Feed;
 using Velib.Contracts.Stations;
+using Velib.Web.Live;
 
 namespace Velib.Web.Map;
 
 /// <summary>
-/// The live map with search, filters, nearest stations and a station's detail. Its one data source is the circuit's
-/// <see cref="NetworkView"/>: loaded once, then kept current by pushes.
+/// The live map with search, filters, nearest stations and a station's detail, run in the rider's browser. Its one
+/// data source is the <see cref="INetworkView"/>: loaded once, then kept current by the stream.
 /// </summary>
 public sealed partial class MapPage
 {
@@ -25,14 +26,12 @@ public sealed partial class MapPage
     private Task? _loading;
     private bool _loaded, _disposed;
 
-    [Inject] private NetworkView Network { get; set; } = null!;
+    [Inject] private INetworkView Network { get; set; } = null!;
     [Inject] private NavigationManager Navigation { get; set; } = null!;
     [Inject] private TimeProvider Time { get; set; } = null!;
     [Inject] private ILogger<MapPage> Logger { get; set; } = null!;
 
     [SupplyParameterFromQuery(Name = "station")] public string? StationCode { get; set; }
-
-    [Inject] private Velib.Web.Live.LiveNetwork Live { get; set; } = null!;
 
     /// <summary>The totals and status written into the first HTML, and handed to the interactive page so they never blink to zero.</summary>
     [Microsoft.AspNetCore.Components.PersistentState] public NetworkTotals? FirstTotals { get; set; }
@@ -52,15 +51,10 @@ public sealed partial class MapPage
 
     private async Task PrerenderTotalsAsync()
     {
-        try
-        {
-            FirstTotals = NetworkTotals.Of((await Live.GetAsync(CancellationToken.None)).Snapshot.Stations);
-            FirstStatus = await Network.TryGetStatusAsync();
-        }
-        catch (Exception ex) when (ex is TimeoutException or SiloUnavailableException or OrleansMessageRejectionException or OrleansException)
-        {
-            // The cluster is not reachable yet: the page starts empty and fills in once interactive.
-        }
+        // On the server, the web's shared network; empty when the cluster is not reachable yet (the page fills in once interactive).
+        await Network.StartAsync();
+        if (Network.Count > 0) FirstTotals = NetworkTotals.Of(Network.Stations);
+        FirstStatus = await Network.TryGetStatusAsync();
     }
 
     protected override async Task OnAfterRenderAsync(bool firstRender)

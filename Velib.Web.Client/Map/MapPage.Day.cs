@@ -37,11 +37,11 @@ public sealed partial class MapPage
     }
 
     /// <summary>
-    /// What a read of the archive may meet that is not a bug: S3 or the store failing (reported by the reader grain as
-    /// InvalidOperationException), or its silo lost during a failover.
+    /// What a read of the archive may meet that is not a bug: S3, the store or the cluster failing (the API's problem,
+    /// as <see cref="IArchive"/> reports it), or the web itself unreachable.
     /// </summary>
     private static bool ArchiveUnavailable(Exception ex) =>
-        ex is InvalidOperationException or TimeoutException or SiloUnavailableException or OrleansMessageRejectionException;
+        ex is InvalidOperationException or TimeoutException or HttpRequestException;
 
     private void MoveLiveTail(NetworkTotals totals)
     {

@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.AspNetCore.Components;
 using Velib.Contracts.Archive;
 using Velib.Contracts.Stations;
+using Velib.Web.Live;
 using Velib.Web.Replay;
 
 namespace Velib.Web.Map;
@@ -17,11 +18,9 @@ public sealed partial class MapPage
     private string? _replayProblem, _openedAt;
     private ITimer? _playTimer;
 
-    [Inject] private IClusterClient Orleans { get; set; } = null!;
+    [Inject] private IArchive Archive { get; set; } = null!;
 
     [SupplyParameterFromQuery(Name = "at")] public string? At { get; set; }
-
-    private IArchiveReaderGrain Archive => Orleans.GetGrain<IArchiveReaderGrain>(0);
 
     private string Describe(ArchiveRange range) => range.FirstUtc is { } first
         ? T["archive-covers", ParisTime.Format(first, "dd/MM/yyyy HH:mm"), ParisTime.Format(range.LastUtc, "dd/MM/yyyy HH:mm")]

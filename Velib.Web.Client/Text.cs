@@ -1,3 +1,7 @@
+// The resources are named after the root namespace (Velib.Web), not the assembly (Velib.Web.Client): say so to the
+// localizer, which otherwise builds their names from the assembly's.
+[assembly: Microsoft.Extensions.Localization.RootNamespace("Velib.Web")]
+
 namespace Velib.Web;
 
 /// <summary>

@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 
-namespace Velib.Web.Map;
+namespace Velib.Web.Live;
 
 /// <summary>Settings of the map (<c>Velib:Map</c>).</summary>
 public sealed class MapOptions

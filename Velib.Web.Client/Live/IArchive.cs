@@ -1,0 +1,20 @@
+using System.Collections.Immutable;
+using Velib.Contracts.Archive;
+using Velib.Contracts.Stations;
+
+namespace Velib.Web.Live;
+
+/// <summary>
+/// The lake as the page reads it: the same questions as the archive reader grain, answered by the JSON API in the
+/// browser. A read that cannot be answered now (S3 down, a failover) throws <see cref="InvalidOperationException"/>.
+/// </summary>
+public interface IArchive
+{
+    Task<ArchiveRange> GetRange();
+
+    Task<ImmutableArray<Station>> GetNetworkAt(DateTime atUtc);
+
+    Task<ImmutableArray<TimelinePoint>> GetTimeline(DateTime fromUtc, DateTime toUtc, TimeSpan step);
+
+    Task<ImmutableArray<StationChange>> GetChanges(long stationId, DateTime fromUtc, DateTime toUtc);
+}

@@ -1,0 +1,19 @@
+using System.Collections.Immutable;
+using Velib.Contracts.Archive;
+using Velib.Contracts.Stations;
+
+namespace Velib.Web.Live;
+
+/// <summary>The lake for a page the server renders (the prerender): the archive reader grain itself.</summary>
+internal sealed class GrainArchive(IClusterClient orleans) : IArchive
+{
+    private IArchiveReaderGrain Reader => orleans.GetGrain<IArchiveReaderGrain>(0);
+
+    public Task<ArchiveRange> GetRange() => Reader.GetRange();
+
+    public Task<ImmutableArray<Station>> GetNetworkAt(DateTime atUtc) => Reader.GetNetworkAt(atUtc);
+
+    public Task<ImmutableArray<TimelinePoint>> GetTimeline(DateTime fromUtc, DateTime toUtc, TimeSpan step) => Reader.GetTimeline(fromUtc, toUtc, step);
+
+    public Task<ImmutableArray<StationChange>> GetChanges(long stationId, DateTime fromUtc, DateTime toUtc) => Reader.GetChanges(stationId, fromUtc, toUtc);
+}
