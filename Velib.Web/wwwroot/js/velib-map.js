@@ -185,9 +185,10 @@ export function focus(element, id) {
   const m = page.markers.get(String(id));
   if (!m) return;
   page.map.setView(m.getLatLng(), Math.max(page.map.getZoom(), 16));
-  // A ring marks the open station; it is an SVG layer above the canvas of markers.
+  // A ring marks the open station, on the markers' own canvas: on a canvas of its own (the map's default renderer)
+  // it would lie above them and take every later click on a marker.
   page.selected?.remove();
-  page.selected = page.L.circleMarker(m.getLatLng(), { radius: m.getRadius() + 5, color: '#5e35b1', weight: 3, fill: false, interactive: false }).addTo(page.map);
+  page.selected = page.L.circleMarker(m.getLatLng(), { renderer: page.renderer, radius: m.getRadius() + 5, color: '#5e35b1', weight: 3, fill: false, interactive: false }).addTo(page.map);
 }
 
 export function clearFocus() { page.selected?.remove(); }
