@@ -19,8 +19,11 @@ var silos = builder.AddVelibSilos(orleans, silo => silo
     .WithVelibHealth()
     .WithSiloCommands());
 
+// The web keeps no state per rider (the map runs in the browser, Data Protection keys are in the store), so it
+// scales out behind DCP's proxy: Velib:Web:Replicas processes (1 by default).
 var web = builder.AddProject<Projects.Velib_Web>("web")
     .WithPlainHttp()
+    .WithReplicas(builder.WebReplicas())
     .WithReference(orleans.AsClient())
     .WithVelibSettings(VelibSettings.Web)
     .WithExternalHttpEndpoints()

@@ -9,38 +9,63 @@ const [port, count, limitMs] = [Number(process.argv[2]), Number(process.argv[3] 
 const clients = [];
 const arrivals = new Map(); // version -> array of ms timestamps (performance.now()) per client index
 let connected = 0, failed = 0, dropped = 0;
+const sizes = new Map(); // version -> its event's payload, in characters
 const cycleEnd = new Map(); // version -> the cycle's end (the feed status's lastSuccessUtc), as client 0 saw it
 
+function record(c, id) {
+  if (!arrivals.has(id)) arrivals.set(id, new Array(count).fill(null));
+  arrivals.get(id)[c.i] = Date.now();
+  c.version = id;
+}
+
+// Client 0 parses every payload, to check the totals; the others only find where each event ends, in raw bytes
+// (an event's JSON never holds a line break), so that the harness keeps up with the server on its one core.
+function scan(c, chunk) {
+  const buf = c.tail ? Buffer.concat([c.tail, chunk]) : chunk;
+  let pos = 0;
+  for (;;) {
+    const idAt = buf.indexOf('\nid: ', pos), endAt = buf.indexOf('\n\n', pos);
+    if (idAt >= 0 && (endAt < 0 || idAt < endAt)) {
+      const nl = buf.indexOf('\n', idAt + 5);
+      if (nl < 0) break;
+      c.pendingId = Number(buf.toString('latin1', idAt + 5, nl));
+      pos = nl;
+    } else if (endAt >= 0) {
+      if (c.pendingId !== null) { record(c, c.pendingId); c.pendingId = null; }
+      pos = endAt + 2;
+    } else break;
+  }
+  c.tail = buf.subarray(Math.max(pos, buf.length - 64));
+}
+
+function parse(c, chunk) {
+  c.buffer += chunk.toString('utf8');
+  let end;
+  while ((end = c.buffer.indexOf('\n\n')) >= 0) {
+    const block = c.buffer.slice(0, end); c.buffer = c.buffer.slice(end + 2);
+    let name = '', id = null, data = '';
+    for (const line of block.split('\n')) {
+      if (line.startsWith('event: ')) name = line.slice(7);
+      else if (line.startsWith('id: ')) id = Number(line.slice(4));
+      else if (line.startsWith('data: ')) data = line.slice(6);
+    }
+    if (name === 'status') { const f = JSON.parse(data).feed; if (f?.lastSuccessUtc) cycleEnd.set(c.version, Date.parse(f.lastSuccessUtc)); }
+    if (id === null) continue;
+    if (name === 'full') c.state = new Map(JSON.parse(data).map(s => [s.id, s]));
+    if (name === 'delta') for (const s of JSON.parse(data).stations) c.state.set(s.id, s);
+    sizes.set(id, data.length);
+    record(c, id);
+  }
+}
+
 function open(i) {
-  const c = { i, version: -1, buffer: '', totals: null };
+  const c = { i, version: -1, buffer: '', tail: null, pendingId: null, state: null };
   clients.push(c);
   const req = http.get({ host: '127.0.0.1', port, path: '/api/stations/stream', agent: false,
     headers: { Accept: 'text/event-stream' } }, res => {
     if (res.statusCode !== 200) { failed++; res.resume(); return; }
     connected++;
-    res.setEncoding('utf8');
-    res.on('data', chunk => {
-      c.buffer += chunk;
-      let end;
-      while ((end = c.buffer.indexOf('\n\n')) >= 0) {
-        const block = c.buffer.slice(0, end); c.buffer = c.buffer.slice(end + 2);
-        let name = '', id = null, data = '';
-        for (const line of block.split('\n')) {
-          if (line.startsWith('event: ')) name = line.slice(7);
-          else if (line.startsWith('id: ')) id = Number(line.slice(4));
-          else if (line.startsWith('data: ')) data = line.slice(6);
-        }
-        if (i === 0 && name === 'status') { const f = JSON.parse(data).feed; if (f?.lastSuccessUtc) cycleEnd.set(c.version, Date.parse(f.lastSuccessUtc)); }
-        if (id === null) continue;
-        const now = Date.now();
-        if (!arrivals.has(id)) arrivals.set(id, new Array(count).fill(null));
-        arrivals.get(id)[i] = now;
-        c.version = id;
-        if (i === 0) c.last = { name, data }; // one client keeps payloads, to check the totals
-        if (i === 0 && name === 'full') c.state = new Map(JSON.parse(data).map(s => [s.id, s]));
-        if (i === 0 && name === 'delta') for (const s of JSON.parse(data).stations) c.state.set(s.id, s);
-      }
-    });
+    res.on('data', chunk => i === 0 ? parse(c, chunk) : scan(c, chunk));
     res.on('end', () => { dropped++; });
     res.on('error', () => { dropped++; });
   });
@@ -82,7 +107,7 @@ process.stdin.on('data', async chunk => {
     await new Promise(r => setTimeout(r, 200)); // the status event follows its delta
     const q = (p, from) => times.length ? Math.round(times[Math.min(times.length - 1, Math.floor(p * times.length))] - from) : null;
     const cycle = cycleEnd.get(version) ?? null;
-    console.log(JSON.stringify({ version, received: times.length, of: count,
+    console.log(JSON.stringify({ version, received: times.length, of: count, payload: sizes.get(version),
       afterFirstP50: q(0.5, times[0]), afterFirstP99: q(0.99, times[0]), afterFirstMax: q(1, times[0]),
       afterCycleP50: cycle && q(0.5, cycle), afterCycleP99: cycle && q(0.99, cycle), afterCycleMax: cycle && q(1, cycle),
       ...totals() }));

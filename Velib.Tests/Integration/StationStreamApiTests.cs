@@ -34,7 +34,7 @@ public sealed class StationStreamApiTests(AppHostFixture fixture, ITestOutputHel
         Assert.Equal("delta", e.Name);
         var delta = JsonSerializer.Deserialize<StationsDelta>(e.Data, JsonSerializerOptions.Web)!;
         Assert.False(delta.FullReload);
-        foreach (var s in delta.Stations) state[s.Id] = StationJson.From(s);
+        foreach (var s in delta.Stations) state[s.Id] = s;
         foreach (var id in delta.Removed) state.Remove(id);
     }
 

@@ -73,9 +73,7 @@ public sealed partial class BrowserNetworkView(IJSRuntime js, HttpClient http, I
         {
             case "full":
                 var all = JsonSerializer.Deserialize<StationJson[]>(data, JsonSerializerOptions.Web)!;
-                var stations = all.Select(s => new Station(s.Id, s.Code, _names.GetValueOrDefault(s.Id, ""), s.Lat, s.Lon, s.Capacity, s.Mechanical, s.Ebike, s.Docks,
-                    s.Installed, s.Renting, s.Returning, null, null)).ToImmutableArray();
-                Replace(stations);
+                Replace([.. all.Select(ToStation)]);
                 _version = id ?? -1;
                 Changed?.Invoke(new NetworkDelta(-1, _version, Simulated, null, true, _all, []));
                 _loaded.TrySetResult();
@@ -94,6 +92,10 @@ public sealed partial class BrowserNetworkView(IJSRuntime js, HttpClient http, I
         }
     }
 
+    // The stream carries what a map needs; the name comes from the information document, the change times from the station's detail.
+    private Station ToStation(StationJson s) => new(s.Id, s.Code, _names.GetValueOrDefault(s.Id, ""), s.Lat, s.Lon, s.Capacity, s.Mechanical, s.Ebike,
+        s.Docks, s.Installed, s.Renting, s.Returning, null, null);
+
     private bool Simulated => _status?.Feed?.Mode == "simulated";
 
     private void Replace(ImmutableArray<Station> stations)
@@ -104,15 +106,12 @@ public sealed partial class BrowserNetworkView(IJSRuntime js, HttpClient http, I
 
     private void Apply(StationsDelta delta)
     {
-        foreach (var s in delta.Stations)
-        {
-            _byId[s.Id] = s;
-            _names[s.Id] = s.Name;
-        }
+        var changed = delta.Stations.Select(ToStation).ToImmutableArray();
+        foreach (var s in changed) _byId[s.Id] = s;
         foreach (var id in delta.Removed) _byId.Remove(id);
         Replace([.. _byId.Values]);
         _version = delta.ToVersion;
-        Changed?.Invoke(new NetworkDelta(delta.FromVersion, delta.ToVersion, Simulated, null, false, [.. delta.Stations], [.. delta.Removed]));
+        Changed?.Invoke(new NetworkDelta(delta.FromVersion, delta.ToVersion, Simulated, null, false, changed, [.. delta.Removed]));
     }
 
     public async Task<StationDetail?> GetDetailAsync(long id)

@@ -80,6 +80,6 @@ internal static class StationsEndpoint
             return TypedResults.Problem(t["e-version", version, current], statusCode: StatusCodes.Status400BadRequest);
         }
         var delta = await feed.GetChangesSince(version);
-        return TypedResults.Ok(new StationsDelta(version, delta.ToVersion, delta.Full, delta.Full ? [] : delta.Stations, delta.Removed));
+        return TypedResults.Ok(new StationsDelta(version, delta.ToVersion, delta.Full, delta.Full ? [] : [.. delta.Stations.Select(StationJson.From)], delta.Removed));
     }
 }

@@ -135,7 +135,7 @@ public sealed partial class LiveNetwork(IClusterClient orleans, StationStream st
         if (version == to) return new StationsDelta(version, to, false, [], []);
         if (_ring.After(version) is not { } steps || steps.Count == 0 || steps[^1].To != to) return null;
         var removed = steps.SelectMany(s => s.Removed).Where(id => !current.ById.ContainsKey(id)).Distinct().ToArray();
-        var changed = steps.SelectMany(s => s.Changed).Distinct().Select(id => current.ById.GetValueOrDefault(id)).OfType<Station>().ToArray();
+        var changed = steps.SelectMany(s => s.Changed).Distinct().Select(id => current.ById.GetValueOrDefault(id)).OfType<Station>().Select(StationJson.From).ToArray();
         return new StationsDelta(version, to, false, changed, removed);
     }
 
@@ -158,7 +158,7 @@ public sealed partial class LiveNetwork(IClusterClient orleans, StationStream st
         }
         else
         {
-            var json = JsonSerializer.SerializeToUtf8Bytes(new StationsDelta(delta.FromVersion, delta.ToVersion, false, delta.Stations, delta.Removed), JsonSerializerOptions.Web);
+            var json = JsonSerializer.SerializeToUtf8Bytes(new StationsDelta(delta.FromVersion, delta.ToVersion, false, [.. delta.Stations.Select(StationJson.From)], delta.Removed), JsonSerializerOptions.Web);
             e = StreamEvents.Versioned(StreamEvents.Delta, delta.ToVersion, json);
             _ring.Add(new RingEntry(delta.FromVersion, delta.ToVersion, [.. delta.Stations.Select(s => s.Id)], delta.Removed, e));
         }

@@ -36,11 +36,7 @@ function open(page, since) {
     const delta = JSON.parse(e.data);
     if (delta.toVersion <= page.version) return; // already held
     if (delta.fromVersion !== page.version) return resync(page);
-    for (const s of delta.stations) {
-      page.stations.set(s.id, { id: s.id, code: s.code, lat: s.lat, lon: s.lon, capacity: s.capacity, mechanical: s.mechanical, ebike: s.ebike,
-        docks: s.docks, installed: s.installed, renting: s.renting, returning: s.returning });
-      page.names.set(s.id, s.name);
-    }
+    for (const s of delta.stations) page.stations.set(s.id, s);
     for (const id of delta.removed) page.stations.delete(id);
     page.version = delta.toVersion;
     page.draw(delta.stations.map(s => page.stations.get(s.id)), delta.removed);
