@@ -89,3 +89,5 @@ echo "quit" >&"${RIDERS_NODE[1]}"
 read -r -u "${RIDERS_NODE[0]}" bye || true
 sleep 3
 echo "$bye; web RSS after the clients left: $(rss) MB (before: $rss_before MB); web CPU over the run: $(( ($(cpu) - cpu_before) * 1000 / hz )) ms"
+sleep 30
+echo "web RSS 30 s later: $(rss) MB; peak over the run: $(awk '/VmHWM/ {print int($2/1024)}' "/proc/$web/status") MB"
