@@ -22,9 +22,9 @@ public static class ProcessVariables
         "store" => name is StoreArguments.PasswordVariable or StoreArguments.ShutdownGraceVariable,
         "silo" => Options(name, (FeedOptions.Section, typeof(FeedOptions)), (ArchiveOptions.Section, typeof(ArchiveOptions)), (S3Options.Section, typeof(S3Options)))
             || name == "Velib__Commands__Token" || Orleans(name, silo: true) || name == "ConnectionStrings__store"
-            || KubernetesHosting.PodVariables.Contains(name) || Platform(name),
+            || KubernetesHosting.PodVariables.Contains(name) || TrustedCertificate(name) || Platform(name),
         "web" => Options(name, (MapOptions.Section, typeof(MapOptions)), (GbfsOptions.Section, typeof(GbfsOptions)), (ApiOptions.Section, typeof(ApiOptions)))
-            || Orleans(name, silo: false) || name == "ConnectionStrings__store" || Platform(name),
+            || Orleans(name, silo: false) || name == "ConnectionStrings__store" || TrustedCertificate(name) || Platform(name),
         _ => throw new ArgumentOutOfRangeException(nameof(process), process, "not a Velib process"),
     };
 
@@ -43,6 +43,9 @@ public static class ProcessVariables
             || providers.Any(p => key == $"{p}__ProviderType" || key == $"{p}__ServiceKey")
             || silo && typeof(EndpointOptions).GetProperties().Any(p => p.CanWrite && key == $"Endpoints__{p.Name}");
     }
+
+    private static bool TrustedCertificate(string name) =>
+        name == Microsoft.Extensions.Hosting.StoreTls.TrustedCertificateKey.Replace(":", "__", StringComparison.Ordinal);
 
     /// <summary>ASP.NET Core's and OpenTelemetry's own.</summary>
     private static bool Platform(string name) =>
