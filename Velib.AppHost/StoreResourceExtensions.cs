@@ -31,10 +31,13 @@ internal static class StoreResourceExtensions
         var aof = Path.Combine(builder.VelibDataDirectory(), "garnet");
         var localPort = builder.Configuration.GetValue("Velib:Store:LocalPort", DefaultLocalPort);
         var healthCheck = $"{LocalName}-listens";
+        var password = builder.AddStorePassword();
+        var clientHost = StoreSecurity.ClientHost(builder.Configuration);
         var garnet = builder.AddProject<Projects.Velib_Store>(LocalName, launchProfileName: null)
             .WithPlainHttp()
             .WithEndpoint(port: localPort, targetPort: localPort, scheme: "tcp", name: EndpointName, isProxied: false)
-            .WithArgs("--bind", "127.0.0.1", "--port", localPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            .WithEnvironment(StoreSecurity.PasswordVariable, password)
+            .WithArgs("--bind", StoreSecurity.Bind(builder.Configuration), "--port", localPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 // 256 MB of main log instead of the 16 GB default; the index grows as needed.
                 "-m", "256m", "-i", "16m",
                 // Orleans' Redis membership and reminder tables run Lua scripts, and so does the archive spool.
@@ -50,16 +53,16 @@ internal static class StoreResourceExtensions
             try
             {
                 using var tcp = new TcpClient();
-                await tcp.ConnectAsync("127.0.0.1", localPort, cancellationToken);
+                await tcp.ConnectAsync(clientHost, localPort, cancellationToken);
                 return HealthCheckResult.Healthy();
             }
             catch (SocketException ex)
             {
-                return HealthCheckResult.Unhealthy($"Garnet does not accept connections on 127.0.0.1:{localPort} yet ({ex.SocketErrorCode})");
+                return HealthCheckResult.Unhealthy($"Garnet does not accept connections on {clientHost}:{localPort} yet ({ex.SocketErrorCode})");
             }
         });
         var store = builder.AddConnectionString(Name, ReferenceExpression.Create(
-                $"127.0.0.1:{garnet.GetEndpoint(EndpointName).Property(EndpointProperty.Port)},abortConnect=false"))
+                $"{clientHost}:{garnet.GetEndpoint(EndpointName).Property(EndpointProperty.Port)},password={password},abortConnect=false"))
             .WithOrleansProviderType("Redis");
         return (store, garnet);
     }

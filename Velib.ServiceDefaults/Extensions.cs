@@ -18,8 +18,10 @@ public static class Extensions
     /// <summary>The name of the app's own <c>ActivitySource</c> and <c>Meter</c>.</summary>
     public const string VelibTelemetryName = "Velib";
 
-    private const string HealthEndpointPath = "/health";
-    private const string AlivenessEndpointPath = "/alive";
+    /// <summary>Readiness: every check (Kubernetes probes and the AppHost read it).</summary>
+    public const string HealthEndpointPath = "/health";
+    /// <summary>Liveness: the process answers.</summary>
+    public const string AlivenessEndpointPath = "/alive";
     private const string BlazorPath = "/_blazor";
 
     /// <summary>Adds telemetry, health checks, service discovery and resilient HTTP clients.</summary>

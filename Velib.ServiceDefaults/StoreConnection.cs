@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using StackExchange.Redis;
 
 namespace Microsoft.Extensions.Hosting;
@@ -14,16 +15,33 @@ public static class StoreConnection
     public const string Name = "store";
 
     /// <summary>Registers the shared multiplexer, from configuration or from <paramref name="connectionString"/>.</summary>
-    public static IServiceCollection AddVelibStore(this IServiceCollection services, string? connectionString = null) =>
-        services.AddKeyedSingleton<IConnectionMultiplexer>(Name, (sp, _) =>
+    public static IServiceCollection AddVelibStore(this IServiceCollection services, string? connectionString = null)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<StoreConnectionMonitor>();
+        services.AddHealthChecks().AddCheck<StoreHealthCheck>(Name, failureStatus: Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus.Degraded);
+        return services.AddKeyedSingleton<IConnectionMultiplexer>(Name, (sp, _) =>
         {
             var text = connectionString ?? sp.GetRequiredService<IConfiguration>().GetConnectionString(Name)
                 ?? throw new InvalidOperationException($"ConnectionStrings:{Name} is not set: the cluster needs its store (the AppHost sets it).");
             var options = ConfigurationOptions.Parse(text);
-            // Keep retrying instead of failing: the store may start after us, or come back after an outage.
+            // Keep retrying instead of failing: the store may start after us, come back after an outage, or be given
+            // the right password.
             options.AbortOnConnectFail = false;
-            return ConnectionMultiplexer.Connect(options);
+            StoreTls.Configure(options, sp.GetRequiredService<IConfiguration>());
+            var connection = ConnectionMultiplexer.Connect(options);
+            sp.GetRequiredService<StoreConnectionMonitor>().Attach(connection, options);
+            return connection;
         });
+    }
+
+    /// <summary>One endpoint for people to read: host and port.</summary>
+    public static string Describe(System.Net.EndPoint? endpoint) => endpoint switch
+    {
+        null => "(unknown)",
+        System.Net.DnsEndPoint d => $"{d.Host}:{d.Port}",
+        _ => endpoint.ToString() ?? "",
+    };
 
     /// <summary>The store's endpoints for people to read: host and port only, never a password.</summary>
     public static string Describe(string? connectionString)
@@ -31,11 +49,7 @@ public static class StoreConnection
         if (string.IsNullOrWhiteSpace(connectionString)) return "(not configured)";
         try
         {
-            return string.Join(",", ConfigurationOptions.Parse(connectionString).EndPoints.Select(e => e switch
-            {
-                System.Net.DnsEndPoint d => $"{d.Host}:{d.Port}",
-                _ => e.ToString() ?? "",
-            }));
+            return string.Join(",", ConfigurationOptions.Parse(connectionString).EndPoints.Select(Describe));
         }
         catch (ArgumentException)
         {

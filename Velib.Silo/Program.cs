@@ -1,10 +1,11 @@
 using Velib.Silo.Commands;
+using Velib.Silo.Hosting;
 
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
 builder.AddVelibSilo();
-builder.UseOrleans(silo => silo.AddVelibStateFormat().AddVelibStartup());
+builder.UseOrleans(silo => silo.AddVelibStateFormat().AddVelibStartup().AddVelibKubernetesHosting(builder.Configuration));
 
 var app = builder.Build();
 app.MapDefaultEndpoints();

@@ -20,7 +20,8 @@ public static class VelibSiloExtensions
         builder.Services.AddVelibSiloServices(builder.Configuration);
         builder.Services.AddVelibStore();
         builder.Services.AddHostedService<IngestionWatchdog>();
-        builder.Services.AddHealthChecks().AddCheck<Velib.Silo.Health.ClusterHealthCheck>("velib");
+        builder.Services.AddHealthChecks().AddCheck<Velib.Silo.Health.ClusterHealthCheck>("velib")
+            .AddCheck<Velib.Silo.Health.AdvertisedAddressCheck>("advertised-address");
         return builder;
     }
 

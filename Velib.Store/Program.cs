@@ -2,15 +2,17 @@ using System.Globalization;
 using System.Runtime.InteropServices;
 using Garnet;
 
-// Options come from the AppHost (port, AOF folder, memory); see StoreResourceExtensions.
-using var server = new GarnetServer(args);
+// Options come from the AppHost (port, AOF folder, memory; see StoreResourceExtensions) or the StatefulSet.
+using var server = new GarnetServer(StoreArguments.With(args, Environment.GetEnvironmentVariable));
 server.Start();
-Console.WriteLine($"Velib store (Garnet) listening: {string.Join(' ', args)}");
+var auth = StoreArguments.RequiresPassword(Environment.GetEnvironmentVariable) ? "password required" : "no password";
+// The command line only: the password is added to Garnet's options, never printed.
+Console.WriteLine($"Velib store (Garnet) listening ({auth}): {string.Join(' ', args)}");
 
 // The AppHost stops every resource at once, and the silos still use the store while they shut down (the
 // archive's last flush reads the spool, membership says goodbye). So the store serves for a short grace period
 // after the first signal; a second signal stops it at once.
-var grace = TimeSpan.FromSeconds(double.Parse(Environment.GetEnvironmentVariable("STORE_SHUTDOWN_GRACE_SECONDS") ?? "8", CultureInfo.InvariantCulture));
+var grace = TimeSpan.FromSeconds(double.Parse(Environment.GetEnvironmentVariable(StoreArguments.ShutdownGraceVariable) ?? "8", CultureInfo.InvariantCulture));
 var stop = new TaskCompletionSource();
 var signals = 0;
 using var term = PosixSignalRegistration.Create(PosixSignal.SIGTERM, OnSignal);

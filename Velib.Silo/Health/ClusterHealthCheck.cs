@@ -22,7 +22,8 @@ internal sealed class ClusterHealthCheck(
     {
         if (!store.IsConnected)
         {
-            return HealthCheckResult.Unhealthy($"store unreachable ({StoreConnection.Describe(store.Configuration)})");
+            // The reason (a refused password, an unreachable store) is the "store" check's, from StoreConnectionMonitor.
+            return HealthCheckResult.Unhealthy("ingestion paused: no connection to the store");
         }
         FeedStatus feed;
         ArchiveStatus spool;

@@ -11,11 +11,12 @@ public sealed class TestStore : IDisposable
 {
     private readonly GarnetServer _server;
 
-    public TestStore()
+    /// <param name="extra">More Garnet options: a password (see Velib.Store's StoreArguments), TLS.</param>
+    public TestStore(params string[] extra)
     {
         Port = Ports.Free();
         _server = new GarnetServer(["--bind", "127.0.0.1", "--port", Port.ToString(CultureInfo.InvariantCulture),
-            "-m", "64m", "-i", "16m", "--lua", "--lua-transaction-mode", "--device-type", "RandomAccess"]);
+            "-m", "64m", "-i", "16m", "--lua", "--lua-transaction-mode", "--device-type", "RandomAccess", .. extra]);
         _server.Start();
     }
 
