@@ -5,7 +5,7 @@ using Velib.Silo.Feed;
 using Velib.Silo.Hosting;
 using Velib.Web.Api;
 using Velib.Web.Gbfs;
-using Velib.Web.Map;
+using Velib.Web.Live;
 
 namespace Velib.Tests.Deployment;
 
