@@ -1,14 +1,13 @@
 using System.Collections.Concurrent;
-using Velib.Silo.Archive;
 
-namespace Velib.Silo.Lake;
+namespace Velib.Lake.Reading;
 
 /// <summary>
 /// Object listings of the lake, kept for a short while: the current hour gains objects at each flush, and a
 /// compaction replaces a day's hourly objects, so a listing is cached briefly and dropped when an object it
 /// named has gone.
 /// </summary>
-internal sealed class LakeIndex(S3ArchiveStore store, TimeProvider time, TimeSpan keep)
+public sealed class LakeIndex(S3ArchiveStore store, TimeProvider time, TimeSpan keep)
 {
     private readonly ConcurrentDictionary<string, (DateTimeOffset Listed, Task<List<string>> Keys)> _listings = new();
 

@@ -1,7 +1,7 @@
 using Parquet;
 using Parquet.Serialization;
 
-namespace Velib.Silo.Archive;
+namespace Velib.Lake.Layout;
 
 /// <summary>Rows to and from Parquet bytes, zstd-compressed.</summary>
 public static class ParquetCodec

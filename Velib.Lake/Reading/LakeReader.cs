@@ -1,17 +1,15 @@
 using System.Collections.Immutable;
 using Velib.Contracts.Archive;
 using Velib.Contracts.Stations;
-using Velib.Silo.Archive;
-using Velib.Silo.Feed;
 
-namespace Velib.Silo.Lake;
+namespace Velib.Lake.Reading;
 
 /// <summary>
 /// Answers "the network at T" and "totals from A to B" from the lake: the latest checkpoint at or before the time,
 /// then the changes after it, reading only the partitions of those hours. The spool's rows (not yet flushed) are
 /// read too, so a recent time gets the same answer before and after the flush.
 /// </summary>
-internal sealed class LakeReader(LakeIndex index, LakeObjectCache objects, SpoolView spool, string prefix, FeedClock clock)
+public sealed class LakeReader(LakeIndex index, LakeObjectCache objects, IPendingRows spool, string prefix, TimeProvider clock)
 {
     private DateTime? _firstInS3;
 
@@ -23,7 +21,7 @@ internal sealed class LakeReader(LakeIndex index, LakeObjectCache objects, Spool
         {
             if (first is null || c.AtUtc < first) first = c.AtUtc;
         }
-        return new ArchiveRange(first, clock.UtcNow);
+        return new ArchiveRange(first, clock.GetUtcNow().UtcDateTime);
     }
 
     public Task<ImmutableArray<Station>> NetworkAtAsync(DateTime atUtc) => Retrying(async () =>
