@@ -45,7 +45,15 @@ internal sealed class ParquetInput(string file, ParquetReader reader) : IAsyncDi
     public async Task<T?[]> ValuesAsync<T>(ParquetRowGroupReader group, DataField field, long firstRow, CancellationToken cancellationToken) where T : struct
     {
         var values = new T?[group.RowCount];
-        await Guard(group, firstRow, field, () => group.ReadAsync<T>(field, values.AsMemory(), null, cancellationToken).AsTask());
+        if (field.IsNullable)
+        {
+            await Guard(group, firstRow, field, () => group.ReadAsync<T>(field, values.AsMemory(), null, cancellationToken).AsTask());
+            return values;
+        }
+        // A required column is read as such: read as nullable, Parquet.Net 6.1 was seen to return nulls for it.
+        var required = new T[group.RowCount];
+        await Guard(group, firstRow, field, () => group.ReadAsync<T>(field, required.AsMemory(), null, cancellationToken).AsTask());
+        for (var i = 0; i < required.Length; i++) values[i] = required[i];
         return values;
     }
 
