@@ -10,6 +10,7 @@ namespace Velib.Lake.Reading;
 public sealed class LakeIndex(S3ArchiveStore store, TimeProvider time, TimeSpan keep)
 {
     private readonly ConcurrentDictionary<string, (DateTimeOffset Listed, Task<List<string>> Keys)> _listings = new();
+    private readonly ConcurrentDictionary<string, (DateTimeOffset Listed, Task<string?> Key)> _firsts = new();
 
     public async Task<List<string>> KeysAsync(string prefix)
     {
@@ -23,8 +24,23 @@ public sealed class LakeIndex(S3ArchiveStore store, TimeProvider time, TimeSpan 
         return await listing;
     }
 
-    public Task<string?> FirstKeyAsync(string prefix) => store.FirstKeyAsync(prefix, CancellationToken.None);
+    /// <summary>
+    /// The first key under <paramref name="prefix"/>, kept as long as a listing: an import of older history adds
+    /// earlier checkpoints, and the running app sees them once this expires.
+    /// </summary>
+    public async Task<string?> FirstKeyAsync(string prefix)
+    {
+        var now = time.GetUtcNow();
+        if (_firsts.TryGetValue(prefix, out var cached) && now - cached.Listed < keep && !cached.Key.IsFaulted) return await cached.Key;
+        var first = store.FirstKeyAsync(prefix, CancellationToken.None);
+        _firsts[prefix] = (now, first);
+        return await first;
+    }
 
     /// <summary>Forgets every listing, after an object that one of them named turned out to be gone.</summary>
-    public void Invalidate() => _listings.Clear();
+    public void Invalidate()
+    {
+        _listings.Clear();
+        _firsts.Clear();
+    }
 }

@@ -11,8 +11,6 @@ namespace Velib.Lake.Reading;
 /// </summary>
 public sealed class LakeReader(LakeIndex index, LakeObjectCache objects, IPendingRows spool, string prefix, TimeProvider clock)
 {
-    private DateTime? _firstInS3;
-
     public async Task<ArchiveRange> RangeAsync()
     {
         var pending = await spool.ContentsAsync();
@@ -96,12 +94,9 @@ public sealed class LakeReader(LakeIndex index, LakeObjectCache objects, IPendin
         return (await objects.StationsAsync(key) ?? throw new KeyNotFoundException(key)).ToDictionary(r => r.StationId);
     }
 
-    private async Task<DateTime?> FirstInS3Async()
-    {
-        // Checkpoints are never deleted, so the first one, once found, stays the first.
-        if (_firstInS3 is null && await index.FirstKeyAsync(prefix + "checkpoints/") is { } key) _firstInS3 = ArchiveLayout.StampOfKey(key);
-        return _firstInS3;
-    }
+    /// <summary>The first checkpoint in S3; the index keeps it only as long as a listing, so imported older history shows up without a restart.</summary>
+    private async Task<DateTime?> FirstInS3Async() =>
+        await index.FirstKeyAsync(prefix + "checkpoints/") is { } key ? ArchiveLayout.StampOfKey(key) : null;
 
     /// <summary>A listed object can vanish under a compaction: then list again, once.</summary>
     private async Task<T> Retrying<T>(Func<Task<T>> read)

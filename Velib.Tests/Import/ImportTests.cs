@@ -87,4 +87,21 @@ public sealed class ImportTests(SharedS3 shared) : IClassFixture<SharedS3>, IDis
         // Only the third snapshot brings a row the lake lacks: station 2 changed then.
         Assert.Equal(1, summary.ChangesWritten);
     }
+
+    [Fact]
+    public async Task A_running_reader_sees_imported_older_history_once_its_listing_cache_expires()
+    {
+        var lake = new ImportLake(shared.Server);
+        var rows = ImportFiles.Network(6);
+        var later = rows.Where(r => r.ObservedAt >= ImportFiles.Start.AddHours(2)).ToList();
+        await lake.ImportAsync(await _files.WriteAsync("status-later.parquet", later));
+        var reader = lake.Reader(TimeSpan.FromSeconds(30));
+        Assert.Equal(later[0].ObservedAt, (await reader.RangeAsync()).FirstUtc);
+
+        await lake.ImportAsync(await _files.WriteAsync("status-all.parquet", rows));
+        lake.Time.Advance(TimeSpan.FromSeconds(31));
+
+        Assert.Equal(ImportFiles.Start, (await reader.RangeAsync()).FirstUtc);
+        Assert.Equal(3, (await reader.NetworkAtAsync(ImportFiles.Start.AddMinutes(1))).Length);
+    }
 }
