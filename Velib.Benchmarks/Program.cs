@@ -3,6 +3,8 @@
 //   dotnet run -c Release --project Velib.Benchmarks                       archive size of a simulated day
 //   dotnet run -c Release --project Velib.Benchmarks -- --cycles 60    ingest cycles in a loop for 60 s, to profile (dotnet-trace collect -- …)
 //   dotnet run -c Release --project Velib.Benchmarks -- --lake             time travel over a 7-day simulated lake (needs node, npm ci in Velib.AppHost/s3rver)
+//   dotnet run -c Release --project Velib.Benchmarks -- --forecast --train-until 2026-04-01 --test-until 2026-05-01   forecast scores on the shared history
+//   dotnet run -c Release --project Velib.Benchmarks -- --import           the shared history imported into a private s3rver, then a month's timeline
 using BenchmarkDotNet.Running;
 using Velib.Benchmarks;
 using Velib.Benchmarks.Lake;
@@ -17,6 +19,18 @@ if (args.Contains("--lake"))
     // Cold against warm caches is the point here, so one timed run rather than BenchmarkDotNet's steady state.
     Console.WriteLine($"Velib lake time-travel benchmark ({Environment.ProcessorCount} cores)");
     await LakeBenchmark.RunAsync();
+    return;
+}
+if (args.Contains("--forecast"))
+{
+    Console.WriteLine($"Velib forecast evaluation ({Environment.ProcessorCount} cores)");
+    await Velib.Benchmarks.Forecast.ForecastEvaluation.RunAsync(args);
+    return;
+}
+if (args.Contains("--import"))
+{
+    Console.WriteLine($"Velib import benchmark ({Environment.ProcessorCount} cores)");
+    await ImportBenchmark.RunAsync();
     return;
 }
 if (Array.IndexOf(args, "--cycles") is var at and >= 0)

@@ -37,7 +37,7 @@ internal static class LakeBenchmark
             var index = new LakeIndex(store, TimeProvider.System, options.ListingCache);
             var objects = new LakeObjectCache(store, options.ReaderCacheRows);
             var spool = new SpoolView(new StoreSpool(garnet.Database, VelibSystem.Name, options.MaxPendingChanges));
-            return new LakeReader(index, objects, spool, options.Prefix, new FeedClock(TimeProvider.System));
+            return new LakeReader(index, objects, spool, options.Prefix, TimeProvider.System);
         }
         var timings = new LakeTimings(Fresh, lake, stations);
         var report = new LakeReport();
@@ -68,7 +68,7 @@ internal static class LakeBenchmark
         report.Print();
     }
 
-    private static string RepositoryRoot()
+    internal static string RepositoryRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {

@@ -22,7 +22,7 @@ internal static class LakeServices
             var db = sp.GetRequiredKeyedService<IConnectionMultiplexer>(StoreConnection.Name).GetDatabase();
             var spool = new SpoolView(new StoreSpool(db, VelibSystem.Name, options.MaxPendingChanges));
             return new LakeReader(sp.GetRequiredService<LakeIndex>(), sp.GetRequiredService<LakeObjectCache>(), spool, options.Prefix,
-                sp.GetRequiredService<FeedClock>());
+                sp.GetRequiredService<FeedClock>().Time);
         });
         return services;
     }

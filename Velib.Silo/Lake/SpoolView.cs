@@ -6,7 +6,7 @@ namespace Velib.Silo.Lake;
 /// The spool's contents as a reader of the lake sees them, read again only when the spool has changed, so that
 /// scrubbing through the last hour does not re-read it from the store on every step.
 /// </summary>
-internal sealed class SpoolView(StoreSpool spool)
+internal sealed class SpoolView(StoreSpool spool) : IPendingRows
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
     private (string Version, SpoolContents Contents)? _last;

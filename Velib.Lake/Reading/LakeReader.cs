@@ -1,20 +1,16 @@
 using System.Collections.Immutable;
 using Velib.Contracts.Archive;
 using Velib.Contracts.Stations;
-using Velib.Silo.Archive;
-using Velib.Silo.Feed;
 
-namespace Velib.Silo.Lake;
+namespace Velib.Lake.Reading;
 
 /// <summary>
 /// Answers "the network at T" and "totals from A to B" from the lake: the latest checkpoint at or before the time,
 /// then the changes after it, reading only the partitions of those hours. The spool's rows (not yet flushed) are
 /// read too, so a recent time gets the same answer before and after the flush.
 /// </summary>
-internal sealed class LakeReader(LakeIndex index, LakeObjectCache objects, SpoolView spool, string prefix, FeedClock clock)
+public sealed class LakeReader(LakeIndex index, LakeObjectCache objects, IPendingRows spool, string prefix, TimeProvider clock)
 {
-    private DateTime? _firstInS3;
-
     public async Task<ArchiveRange> RangeAsync()
     {
         var pending = await spool.ContentsAsync();
@@ -23,7 +19,7 @@ internal sealed class LakeReader(LakeIndex index, LakeObjectCache objects, Spool
         {
             if (first is null || c.AtUtc < first) first = c.AtUtc;
         }
-        return new ArchiveRange(first, clock.UtcNow);
+        return new ArchiveRange(first, clock.GetUtcNow().UtcDateTime);
     }
 
     public Task<ImmutableArray<Station>> NetworkAtAsync(DateTime atUtc) => Retrying(async () =>
@@ -98,12 +94,9 @@ internal sealed class LakeReader(LakeIndex index, LakeObjectCache objects, Spool
         return (await objects.StationsAsync(key) ?? throw new KeyNotFoundException(key)).ToDictionary(r => r.StationId);
     }
 
-    private async Task<DateTime?> FirstInS3Async()
-    {
-        // Checkpoints are never deleted, so the first one, once found, stays the first.
-        if (_firstInS3 is null && await index.FirstKeyAsync(prefix + "checkpoints/") is { } key) _firstInS3 = ArchiveLayout.StampOfKey(key);
-        return _firstInS3;
-    }
+    /// <summary>The first checkpoint in S3; the index keeps it only as long as a listing, so imported older history shows up without a restart.</summary>
+    private async Task<DateTime?> FirstInS3Async() =>
+        await index.FirstKeyAsync(prefix + "checkpoints/") is { } key ? ArchiveLayout.StampOfKey(key) : null;
 
     /// <summary>A listed object can vanish under a compaction: then list again, once.</summary>
     private async Task<T> Retrying<T>(Func<Task<T>> read)

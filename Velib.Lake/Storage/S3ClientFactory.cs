@@ -2,10 +2,10 @@ using Amazon;
 using Amazon.Runtime;
 using Amazon.S3;
 
-namespace Velib.Silo.Archive;
+namespace Velib.Lake.Storage;
 
 /// <summary>Builds the S3 client from <see cref="S3Options"/>: explicit keys if configured, else the AWS default chain.</summary>
-internal static class S3ClientFactory
+public static class S3ClientFactory
 {
     public static IAmazonS3 Create(S3Options options)
     {

@@ -1,14 +1,13 @@
 using System.Collections.Concurrent;
 using Velib.Contracts.Stations;
-using Velib.Silo.Archive;
 
-namespace Velib.Silo.Lake;
+namespace Velib.Lake.Reading;
 
 /// <summary>
 /// Parsed lake objects, by key. Every object is immutable (a key is never rewritten with other rows), so an entry
 /// never goes stale; the least recently used ones leave once the cache holds more than its row budget.
 /// </summary>
-internal sealed class LakeObjectCache(S3ArchiveStore store, long maxRows)
+public sealed class LakeObjectCache(S3ArchiveStore store, long maxRows)
 {
     private readonly ConcurrentDictionary<string, Entry> _entries = new();
     private readonly ConcurrentDictionary<string, string> _codes = new();

@@ -1,6 +1,5 @@
-using Velib.Silo.Archive;
 
-namespace Velib.Silo.Lake;
+namespace Velib.Lake.Compaction;
 
 /// <summary>
 /// Rewrites a finished day's hourly change objects into one object for the day. It writes the daily object first
@@ -8,7 +7,7 @@ namespace Velib.Silo.Lake;
 /// in both places, never in neither; run again, it merges and deletes what is left. Rows are keyed by station and
 /// observation time, which is what makes the merge drop nothing and duplicate nothing.
 /// </summary>
-internal sealed class LakeCompactor(S3ArchiveStore store, string prefix)
+public sealed class LakeCompactor(S3ArchiveStore store, string prefix)
 {
     /// <summary>Days with hourly change objects that ended before <paramref name="finishedBeforeUtc"/>, oldest first.</summary>
     public async Task<List<DateTime>> DaysToCompactAsync(DateTime finishedBeforeUtc, CancellationToken cancellationToken) =>

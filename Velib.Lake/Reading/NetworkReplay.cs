@@ -1,16 +1,15 @@
 using System.Collections.Immutable;
 using Velib.Contracts.Archive;
 using Velib.Contracts.Stations;
-using Velib.Silo.Archive;
 
-namespace Velib.Silo.Lake;
+namespace Velib.Lake.Reading;
 
 /// <summary>
 /// The network rebuilt from the lake: a checkpoint, then changes applied in time order. Keeps the totals as it goes,
 /// so a timeline costs one pass over the changes. Applying a change twice is harmless (the same station, the same
 /// counts), which is why readers may see a row in both the spool and S3.
 /// </summary>
-internal sealed class NetworkReplay
+public sealed class NetworkReplay
 {
     private readonly Dictionary<long, StationChange> _latest = [];
     private int _mechanical, _ebikes, _docks, _empty, _full;

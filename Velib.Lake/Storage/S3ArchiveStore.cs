@@ -1,12 +1,11 @@
 using Amazon.S3;
 using Amazon.S3.Model;
 using Microsoft.Extensions.Options;
-using Velib.Silo.Telemetry;
 
-namespace Velib.Silo.Archive;
+namespace Velib.Lake.Storage;
 
 /// <summary>The archive bucket. The only component that talks to S3.</summary>
-internal sealed class S3ArchiveStore(IAmazonS3 s3, IOptions<S3Options> options)
+public sealed class S3ArchiveStore(IAmazonS3 s3, IOptions<S3Options> options)
 {
     public string Bucket => options.Value.Bucket;
 
@@ -15,7 +14,7 @@ internal sealed class S3ArchiveStore(IAmazonS3 s3, IOptions<S3Options> options)
     /// <summary>Writes an object. Writing the same key again replaces it, which makes retries idempotent.</summary>
     public async Task PutAsync(string key, byte[] body, CancellationToken cancellationToken)
     {
-        using var span = VelibActivity.Source.StartActivity("s3 PutObject", System.Diagnostics.ActivityKind.Client);
+        using var span = LakeActivity.Source.StartActivity("s3 PutObject", System.Diagnostics.ActivityKind.Client);
         span?.SetTag("rpc.system", "aws-api").SetTag("rpc.service", "S3").SetTag("rpc.method", "PutObject")
             .SetTag("aws.s3.bucket", Bucket).SetTag("aws.s3.key", key).SetTag("velib.bytes", body.Length);
         using var stream = new MemoryStream(body, writable: false);
@@ -74,7 +73,7 @@ internal sealed class S3ArchiveStore(IAmazonS3 s3, IOptions<S3Options> options)
 
     public async Task DeleteAsync(string key, CancellationToken cancellationToken)
     {
-        using var span = VelibActivity.Source.StartActivity("s3 DeleteObject", System.Diagnostics.ActivityKind.Client);
+        using var span = LakeActivity.Source.StartActivity("s3 DeleteObject", System.Diagnostics.ActivityKind.Client);
         span?.SetTag("rpc.system", "aws-api").SetTag("rpc.service", "S3").SetTag("rpc.method", "DeleteObject")
             .SetTag("aws.s3.bucket", Bucket).SetTag("aws.s3.key", key);
         await s3.DeleteObjectAsync(Bucket, key, cancellationToken);

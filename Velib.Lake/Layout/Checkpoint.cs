@@ -1,6 +1,6 @@
 using Velib.Contracts.Stations;
 
-namespace Velib.Silo.Archive;
+namespace Velib.Lake.Layout;
 
 /// <summary>A full-state checkpoint: every station's latest change as the network was at <paramref name="AtUtc"/>.</summary>
-internal sealed record Checkpoint(DateTime AtUtc, IReadOnlyList<StationChange> Rows);
+public sealed record Checkpoint(DateTime AtUtc, IReadOnlyList<StationChange> Rows);

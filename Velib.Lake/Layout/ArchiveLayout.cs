@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Velib.Silo.Archive;
+namespace Velib.Lake.Layout;
 
 /// <summary>
 /// Object keys of the data lake, Hive-partitioned so that DuckDB, Spark, Athena and Trino read them as they are:

@@ -1,7 +1,7 @@
 using System.Text.Json.Serialization;
 using Parquet.Serialization.Attributes;
 
-namespace Velib.Silo.Archive;
+namespace Velib.Lake.Layout;
 
 /// <summary>One row of <c>stations/…parquet</c>: station_information as it was at <see cref="ObservedAt"/>.</summary>
 public sealed class StationRow

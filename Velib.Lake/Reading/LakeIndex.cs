@@ -1,16 +1,16 @@
 using System.Collections.Concurrent;
-using Velib.Silo.Archive;
 
-namespace Velib.Silo.Lake;
+namespace Velib.Lake.Reading;
 
 /// <summary>
 /// Object listings of the lake, kept for a short while: the current hour gains objects at each flush, and a
 /// compaction replaces a day's hourly objects, so a listing is cached briefly and dropped when an object it
 /// named has gone.
 /// </summary>
-internal sealed class LakeIndex(S3ArchiveStore store, TimeProvider time, TimeSpan keep)
+public sealed class LakeIndex(S3ArchiveStore store, TimeProvider time, TimeSpan keep)
 {
     private readonly ConcurrentDictionary<string, (DateTimeOffset Listed, Task<List<string>> Keys)> _listings = new();
+    private readonly ConcurrentDictionary<string, (DateTimeOffset Listed, Task<string?> Key)> _firsts = new();
 
     public async Task<List<string>> KeysAsync(string prefix)
     {
@@ -24,8 +24,23 @@ internal sealed class LakeIndex(S3ArchiveStore store, TimeProvider time, TimeSpa
         return await listing;
     }
 
-    public Task<string?> FirstKeyAsync(string prefix) => store.FirstKeyAsync(prefix, CancellationToken.None);
+    /// <summary>
+    /// The first key under <paramref name="prefix"/>, kept as long as a listing: an import of older history adds
+    /// earlier checkpoints, and the running app sees them once this expires.
+    /// </summary>
+    public async Task<string?> FirstKeyAsync(string prefix)
+    {
+        var now = time.GetUtcNow();
+        if (_firsts.TryGetValue(prefix, out var cached) && now - cached.Listed < keep && !cached.Key.IsFaulted) return await cached.Key;
+        var first = store.FirstKeyAsync(prefix, CancellationToken.None);
+        _firsts[prefix] = (now, first);
+        return await first;
+    }
 
     /// <summary>Forgets every listing, after an object that one of them named turned out to be gone.</summary>
-    public void Invalidate() => _listings.Clear();
+    public void Invalidate()
+    {
+        _listings.Clear();
+        _firsts.Clear();
+    }
 }

@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 
-namespace Velib.Silo.Archive;
+namespace Velib.Lake.Storage;
 
 /// <summary>
 /// Where the archive lives (<c>Velib:S3</c>). Leave <see cref="AccessKey"/> and <see cref="SecretKey"/> empty to use

@@ -2,7 +2,7 @@ using System.Text.Json.Serialization;
 using Parquet.Serialization.Attributes;
 using Velib.Contracts.Stations;
 
-namespace Velib.Silo.Archive;
+namespace Velib.Lake.Layout;
 
 /// <summary>One row of <c>changes/…parquet</c>. Column names are snake_case for SQL tools; times are UTC timestamps.</summary>
 public sealed class ChangeRow
