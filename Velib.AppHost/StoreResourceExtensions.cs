@@ -2,6 +2,7 @@ using System.Net.Sockets;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Hosting;
 
 namespace Velib.AppHost;
 
@@ -28,21 +29,20 @@ internal static class StoreResourceExtensions
             return (builder.AddConnectionString(Name).WithOrleansProviderType("Redis"), null);
         }
 
-        var aof = Path.Combine(builder.VelibDataDirectory(), "garnet");
+        // The same folder as before the storage tier: an existing AOF there is still replayed.
+        var data = Path.Combine(builder.VelibDataDirectory(), "garnet");
         var localPort = builder.Configuration.GetValue("Velib:Store:LocalPort", DefaultLocalPort);
+        // Velib:Store:MemorySize is the hybrid log's memory; past it, records go to disk, never away.
+        // Velib:Store:MaxAofSize is the AOF size at which Garnet takes a checkpoint (it also takes one hourly).
+        // GarnetArguments says which options, and why; it validates the sizes, so a bad one fails the AppHost at start.
+        var arguments = GarnetArguments.For(localPort, data,
+            builder.Configuration["Velib:Store:MemorySize"] ?? GarnetArguments.DefaultMemorySize,
+            builder.Configuration["Velib:Store:MaxAofSize"] ?? GarnetArguments.DefaultMaxAofSize);
         var healthCheck = $"{LocalName}-listens";
         var garnet = builder.AddProject<Projects.Velib_Store>(LocalName, launchProfileName: null)
             .WithPlainHttp()
             .WithEndpoint(port: localPort, targetPort: localPort, scheme: "tcp", name: EndpointName, isProxied: false)
-            .WithArgs("--bind", "127.0.0.1", "--port", localPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                // 256 MB of main log instead of the 16 GB default; the index grows as needed.
-                "-m", "256m", "-i", "16m",
-                // Orleans' Redis membership and reminder tables run Lua scripts, and so does the archive spool.
-                "--lua", "--lua-transaction-mode",
-                // Append-only file, replayed at start: acknowledged writes survive a restart.
-                "--aof", "--recover", "--checkpointdir", aof,
-                // The default native device needs libaio, which many machines lack.
-                "--device-type", "RandomAccess")
+            .WithArgs(arguments)
             .WithHealthCheck(healthCheck);
         // WaitFor must mean "accepts connections", not merely "process started".
         builder.Services.AddHealthChecks().AddAsyncCheck(healthCheck, async cancellationToken =>
