@@ -34,6 +34,7 @@ public static class VelibSiloExtensions
         services.TryAddSingleton(sp => new FeedClock(sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<FeedMetrics>();
         services.AddSingleton<FeedSourceFactory>();
+        services.AddSingleton<Velib.Silo.Stations.RecentChanges>();
         services.AddSingleton<ArchiveMetrics>();
         services.AddSingleton(sp => S3ClientFactory.Create(sp.GetRequiredService<IOptions<S3Options>>().Value));
         services.AddSingleton<S3ArchiveStore>();
