@@ -216,11 +216,15 @@ internal sealed class FeedIngestionGrain(
     private async Task<NetworkState> RestoreAsync(bool simulated)
     {
         var network = new NetworkState(simulated);
-        // Past every version the previous activation could have committed since its last save (5 s polls at least).
-        var gap = 1 + (long)Math.Ceiling(options.Value.NetworkSaveInterval / TimeSpan.FromSeconds(5));
-        if (network.Restore(saved.State.Network, gap) && saved.State.Network!.ObservedUtc is { } savedAt)
+        var savedAt = saved.State.Network?.ObservedUtc;
+        // Past every version the previous activation could have committed since its last save: at most one a poll,
+        // and polls are at least 5 s apart, over the save interval or the time since the save, whichever is longer.
+        var since = savedAt is { } at ? clock.UtcNow - at : TimeSpan.Zero;
+        var longest = since > options.Value.NetworkSaveInterval ? since : options.Value.NetworkSaveInterval;
+        var gap = 1 + (long)Math.Ceiling(longest / TimeSpan.FromSeconds(5));
+        if (network.Restore(saved.State.Network, gap) && savedAt is { } from)
         {
-            network.Replay(await recent.SinceAsync(savedAt));
+            network.Replay(await recent.SinceAsync(from));
         }
         _savedView = null;
         return network;
