@@ -46,11 +46,12 @@ public sealed class TestStore : IDisposable
 
     public string ConnectionString => $"127.0.0.1:{Port},abortConnect=false,allowAdmin=true";
 
-    /// <summary>Stops the server as a crash would (no final commit) or cleanly, and starts it again on the same folder.</summary>
-    public void Restart()
+    /// <summary>Stops the server as Velib.Store stops (the AOF's tail committed) and starts it again on the same folder.</summary>
+    public async Task RestartAsync()
     {
         _admin?.Dispose();
         _admin = null;
+        await _server.Store.CommitAOFAsync(CancellationToken.None);
         _server.Dispose();
         _server = new GarnetServer(_arguments);
         _server.Start();
@@ -73,6 +74,19 @@ public sealed class TestStore : IDisposable
     {
         var p = await InfoAsync("persistence");
         return long.Parse(p["TailAddress"], CultureInfo.InvariantCulture) - long.Parse(p["BeginAddress"], CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>Writes <paramref name="bytes"/> of unrelated values, as other tenants of the store would.</summary>
+    public async Task FillAsync(string prefix, long bytes, int valueBytes = 8192)
+    {
+        _admin ??= await ConnectionMultiplexer.ConnectAsync(ConnectionString);
+        var db = _admin.GetDatabase();
+        var value = new byte[valueBytes];
+        Random.Shared.NextBytes(value);
+        for (var i = 0L; i * valueBytes < bytes; i += 100)
+        {
+            await Task.WhenAll(Enumerable.Range(0, 100).Select(j => db.StringSetAsync($"{prefix}:{i + j}", value)));
+        }
     }
 
     /// <summary>When the last checkpoint completed (LASTSAVE).</summary>

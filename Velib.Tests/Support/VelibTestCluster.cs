@@ -30,7 +30,7 @@ public sealed class VelibTestCluster : IAsyncDisposable
     public TestStore Store { get; }
 
     public static async Task<VelibTestCluster> StartAsync(IDictionary<string, string?> settings, ILoggerProvider? logs = null,
-        TestStore? store = null, TimeProvider? time = null, Action<IHostApplicationBuilder>? host = null, bool stateInStore = false)
+        TestStore? store = null, TimeProvider? time = null, Action<IHostApplicationBuilder>? host = null, bool stateInStore = false, string? serviceId = null)
     {
         var ownsStore = store is null;
         store ??= new TestStore();
@@ -38,6 +38,8 @@ public sealed class VelibTestCluster : IAsyncDisposable
         var builder = new InProcessTestClusterBuilder(initialSilosCount: 1);
         // No log files in the working folder (they used to land in the repository); tests that need logs pass a provider.
         builder.Options.ConfigureFileLogging = false;
+        // The store's keys start with the service id: a second cluster on the same store must share it.
+        if (serviceId is not null) builder.Options.ServiceId = serviceId;
         builder.ConfigureSilo((_, silo) =>
         {
             if (stateInStore)
