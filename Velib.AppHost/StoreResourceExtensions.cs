@@ -64,8 +64,9 @@ internal static class StoreResourceExtensions
         return (store, garnet);
     }
 
-    /// <summary>Waits for the local store, when there is one.</summary>
+    /// <summary>Waits for the local store, when there is one, and tells the silo its data folder (for its metrics and health).</summary>
     public static IResourceBuilder<ProjectResource> WaitForStore(
         this IResourceBuilder<ProjectResource> project, IResourceBuilder<ProjectResource>? local) =>
-        local is null ? project : project.WaitFor(local);
+        local is null ? project : project.WaitFor(local)
+            .WithEnvironment("Velib__Store__DataDirectory", Path.Combine(project.ApplicationBuilder.VelibDataDirectory(), "garnet"));
 }
