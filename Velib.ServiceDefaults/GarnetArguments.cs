@@ -20,7 +20,7 @@ namespace Microsoft.Extensions.Hosting;
 /// <item><c>--compaction-type Lookup</c> every 5 minutes once the hybrid log has 4 segments on disk: records
 /// that an update superseded are dropped from the disk log (Lookup checks liveness through the index, with no
 /// data loss, and no temporary second index as Scan builds). The freed files go at the next checkpoint.</item>
-/// <item><c>-i 16m</c>: the hash index starts at 16 MB instead of 128 MB and grows as needed.</item>
+/// <item><c>--index 16m</c>: the hash index starts at 16 MB instead of 128 MB and grows as needed.</item>
 /// <item><c>--lua --lua-transaction-mode</c>: Orleans' Redis tables and the archive spool run Lua scripts.</item>
 /// <item><c>--device-type RandomAccess</c>: the default native device needs libaio, which many machines lack.</item>
 /// </list>
@@ -60,12 +60,13 @@ static class GarnetArguments
         return
         [
             "--bind", "127.0.0.1", "--port", port.ToString(CultureInfo.InvariantCulture),
-            "-m", memorySize, "-p", pageSize, "-i", "16m",
+            // Long option names only: the AppHost starts the store with "dotnet run", which would take "-p" as its own.
+            "--memory", memorySize, "--page", pageSize, "--index", "16m",
             "--lua", "--lua-transaction-mode",
             "--aof", "--recover", "--checkpointdir", dataDirectory,
             "--aof-page-size", Bytes(aofPage), "--aof-memory", Bytes(4 * aofPage), "--aof-segment-size", Bytes(aofSegment),
             "--aof-size-limit", maxAofSize, "--checkpoint-freq", ((int)CheckpointInterval.TotalSeconds).ToString(CultureInfo.InvariantCulture),
-            "--storage-tier", "--logdir", dataDirectory, "-s", Bytes(Math.Max(2 * page, 32L << 20)),
+            "--storage-tier", "--logdir", dataDirectory, "--segment", Bytes(Math.Max(2 * page, 32L << 20)),
             "--compaction-type", "Lookup", "--compaction-freq", "300", "--compaction-max-segments", "4",
             "--device-type", "RandomAccess",
         ];

@@ -55,7 +55,8 @@ internal sealed class StoreSpool(IDatabase db, string system, long maxPending)
 
     /// <summary>
     /// Adds a full-state checkpoint (every station's latest change at <paramref name="atUtc"/>) as a sealed batch of
-    /// its own: one packed value, not a value per station (1,500 JSON rows cost the AOF about 500 KB an hour).
+    /// its own: one packed value, not a value per station (1,500 write commands, each with Garnet's ~110 B of AOF overhead
+    /// besides its JSON row).
     /// </summary>
     public Task AddCheckpointAsync(IReadOnlyList<StationChange> rows, DateTime atUtc) =>
         AddBatchAsync(SpoolBatch.New(SpoolBatchKind.Checkpoint, atUtc), [PackedChanges.Pack(rows)]);
