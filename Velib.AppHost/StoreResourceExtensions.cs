@@ -2,6 +2,7 @@ using System.Net.Sockets;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Hosting;
 
 namespace Velib.AppHost;
 
@@ -28,8 +29,15 @@ internal static class StoreResourceExtensions
             return (builder.AddConnectionString(Name).WithOrleansProviderType("Redis"), null);
         }
 
-        var aof = Path.Combine(builder.VelibDataDirectory(), "garnet");
+        // The same folder as before the storage tier: an existing AOF there is still replayed.
+        var data = Path.Combine(builder.VelibDataDirectory(), "garnet");
         var localPort = builder.Configuration.GetValue("Velib:Store:LocalPort", DefaultLocalPort);
+        // Velib:Store:MemorySize is the hybrid log's memory; past it, records go to disk, never away.
+        // Velib:Store:MaxAofSize is the AOF size at which Garnet takes a checkpoint (it also takes one hourly).
+        // GarnetArguments says which options, and why; it validates the sizes, so a bad one fails the AppHost at start.
+        var arguments = GarnetArguments.For(localPort, data,
+            builder.Configuration["Velib:Store:MemorySize"] ?? GarnetArguments.DefaultMemorySize,
+            builder.Configuration["Velib:Store:MaxAofSize"] ?? GarnetArguments.DefaultMaxAofSize, bind: StoreSecurity.Bind(builder.Configuration));
         var healthCheck = $"{LocalName}-listens";
         var password = builder.AddStorePassword();
         var clientHost = StoreSecurity.ClientHost(builder.Configuration);
@@ -37,15 +45,7 @@ internal static class StoreResourceExtensions
             .WithPlainHttp()
             .WithEndpoint(port: localPort, targetPort: localPort, scheme: "tcp", name: EndpointName, isProxied: false)
             .WithEnvironment(StoreSecurity.PasswordVariable, password)
-            .WithArgs("--bind", StoreSecurity.Bind(builder.Configuration), "--port", localPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                // 256 MB of main log instead of the 16 GB default; the index grows as needed.
-                "-m", "256m", "-i", "16m",
-                // Orleans' Redis membership and reminder tables run Lua scripts, and so does the archive spool.
-                "--lua", "--lua-transaction-mode",
-                // Append-only file, replayed at start: acknowledged writes survive a restart.
-                "--aof", "--recover", "--checkpointdir", aof,
-                // The default native device needs libaio, which many machines lack.
-                "--device-type", "RandomAccess")
+            .WithArgs(arguments)
             .WithHealthCheck(healthCheck);
         // WaitFor must mean "accepts connections", not merely "process started".
         builder.Services.AddHealthChecks().AddAsyncCheck(healthCheck, async cancellationToken =>
@@ -67,8 +67,9 @@ internal static class StoreResourceExtensions
         return (store, garnet);
     }
 
-    /// <summary>Waits for the local store, when there is one.</summary>
+    /// <summary>Waits for the local store, when there is one, and tells the silo its data folder (for its metrics and health).</summary>
     public static IResourceBuilder<ProjectResource> WaitForStore(
         this IResourceBuilder<ProjectResource> project, IResourceBuilder<ProjectResource>? local) =>
-        local is null ? project : project.WaitFor(local);
+        local is null ? project : project.WaitFor(local)
+            .WithEnvironment("Velib__Store__DataDirectory", Path.Combine(project.ApplicationBuilder.VelibDataDirectory(), "garnet"));
 }

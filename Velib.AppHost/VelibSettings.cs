@@ -3,7 +3,8 @@ namespace Velib.AppHost;
 /// <summary>Which <c>Velib:*</c> settings each process reads.</summary>
 internal static class VelibSettings
 {
-    public static readonly string[] Silo = ["Velib:Feed", "Velib:Archive", "Velib:S3"];
+    // Velib:Store: the silo reads its health thresholds there (the store sizes there are the AppHost's, and harmless).
+    public static readonly string[] Silo = ["Velib:Feed", "Velib:Archive", "Velib:S3", "Velib:Store"];
 
     public static readonly string[] Web = ["Velib:Map", "Velib:Gbfs", "Velib:Feed:PollInterval"];
 

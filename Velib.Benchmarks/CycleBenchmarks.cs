@@ -50,10 +50,12 @@ public class CycleBenchmarks
         var builder = new InProcessTestClusterBuilder(1);
         builder.Options.ConfigureFileLogging = false;
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Velib:S3:ServiceUrl"] = "http://127.0.0.1:9" }).Build();
-        if (Store == "garnet") _store = new LocalStore("1g");
+        // Station grains read their history from the store's recent log when they activate, so both variants need one.
+        _store = new LocalStore("1g");
         builder.ConfigureSilo((_, silo) =>
         {
-            if (_store is { } store) silo.AddRedisGrainStorageAsDefault(o => o.ConfigurationOptions = ConfigurationOptions.Parse(store.ConnectionString));
+            silo.Services.AddVelibStore(_store.ConnectionString);
+            if (Store == "garnet") silo.AddRedisGrainStorageAsDefault(o => o.ConfigurationOptions = ConfigurationOptions.Parse(_store.ConnectionString));
             else silo.AddMemoryGrainStorageAsDefault();
             silo.UseInMemoryReminderService().AddVelibStateFormat().Services.AddVelibSiloServices(configuration);
         });

@@ -56,4 +56,23 @@ public static class StoreConnection
             return "(invalid)";
         }
     }
+
+    /// <summary>
+    /// The store's eviction policy as it reports it (Redis and Valkey: <c>maxmemory_policy</c> in <c>INFO memory</c>),
+    /// or null when it does not say (Garnet, which evicts only without its storage tier) or does not answer within
+    /// <paramref name="limit"/>. An external store must report <c>noeviction</c>: it holds the only copy of the
+    /// membership, reminders, grain state and the unflushed archive spool.
+    /// </summary>
+    public static async Task<string?> EvictionPolicyAsync(IConnectionMultiplexer store, TimeSpan limit)
+    {
+        try
+        {
+            var info = (string?)await store.GetDatabase().ExecuteAsync("INFO", "memory").WaitAsync(limit);
+            return info?.Split('\n').Select(l => l.Trim()).FirstOrDefault(l => l.StartsWith("maxmemory_policy:", StringComparison.Ordinal))?["maxmemory_policy:".Length..];
+        }
+        catch (Exception ex) when (ex is TimeoutException or RedisException)
+        {
+            return null;
+        }
+    }
 }

@@ -20,6 +20,7 @@ public static class VelibSiloExtensions
         builder.Services.AddVelibSiloServices(builder.Configuration);
         builder.Services.AddVelibStore();
         builder.Services.AddHostedService<IngestionWatchdog>();
+        builder.Services.AddSingleton<StoreWatch>().AddHostedService(sp => sp.GetRequiredService<StoreWatch>());
         builder.Services.AddHealthChecks().AddCheck<Velib.Silo.Health.ClusterHealthCheck>("velib")
             .AddCheck<Velib.Silo.Health.AdvertisedAddressCheck>("advertised-address");
         return builder;
@@ -30,11 +31,13 @@ public static class VelibSiloExtensions
     {
         services.AddOptions<FeedOptions>().Bind(configuration.GetSection(FeedOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<ArchiveOptions>().Bind(configuration.GetSection(ArchiveOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<StoreOptions>().Bind(configuration.GetSection(StoreOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<S3Options>().Bind(configuration.GetSection(S3Options.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton(TimeProvider.System);
         services.TryAddSingleton(sp => new FeedClock(sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<FeedMetrics>();
         services.AddSingleton<FeedSourceFactory>();
+        services.AddSingleton<Velib.Silo.Stations.RecentChanges>();
         services.AddSingleton<ArchiveMetrics>();
         services.AddSingleton(sp => S3ClientFactory.Create(sp.GetRequiredService<IOptions<S3Options>>().Value));
         services.AddSingleton<S3ArchiveStore>();

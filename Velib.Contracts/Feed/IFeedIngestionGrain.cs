@@ -33,6 +33,13 @@ public interface IFeedIngestionGrain : IGrainWithStringKey
     [AlwaysInterleave]
     Task<NetworkDelta> GetChangesSince(long version);
 
+    /// <summary>
+    /// One station's latest state, for a station grain that activates for a reader. Interleaved: a station grain
+    /// may ask while this grain awaits the fan-out to it.
+    /// </summary>
+    [AlwaysInterleave]
+    Task<Station?> GetStation(long id);
+
     /// <summary>Subscribes (or renews) an observer for snapshot updates. Renew before it expires.</summary>
     Task Subscribe(INetworkObserver observer);
 

@@ -84,13 +84,13 @@ internal sealed class ChangeArchive(string system, StoreSpool spool, S3ArchiveSt
                 }
                 if (batch.Kind == SpoolBatchKind.Checkpoint)
                 {
-                    var checkpoint = await spool.ReadAsync(batch, SpoolJson.Default.StationChange);
+                    var checkpoint = await spool.ReadChangesAsync(batch);
                     await PutAsync(ArchiveLayout.CheckpointKey(options.Prefix, batch.StampUtc), [.. checkpoint.Select(c => ChangeRow.From(system, c))], 0, cancellationToken);
                     _pending = await spool.CompleteAsync(batch, 0);
                     objects++;
                     continue;
                 }
-                var changes = await spool.ReadAsync(batch, SpoolJson.Default.StationChange);
+                var changes = await spool.ReadChangesAsync(batch);
                 foreach (var hour in changes.GroupBy(c => ArchiveLayout.HourOf(c.ObservedUtc)).OrderBy(g => g.Key))
                 {
                     var key = ArchiveLayout.ChangesKey(options.Prefix, hour.Key, batch.StampUtc, batch.BatchId);

@@ -7,24 +7,42 @@ namespace Velib.Silo.Archive;
 internal static class SpoolScripts
 {
     /// <summary>
-    /// KEYS: open, last, pending. ARGV: max pending, then (station id, availability fingerprint, JSON row) triples.
-    /// A row whose fingerprint equals the station's last spooled one is not a change: it is a cycle re-run after a
-    /// lost silo, and is skipped. That is what makes the archive exactly-once. Returns {appended, pending}; appended
-    /// is negative (the rows refused) when the spool is full.
+    /// KEYS: open, last, pending, recent. ARGV: max pending, the cycle's score in the recent log (observed, Unix ms),
+    /// the recent log's horizon (the same, 24 h earlier), then (station id, availability fingerprint, packed row)
+    /// triples. A row whose fingerprint equals the station's last spooled one is not a change: it is a cycle re-run
+    /// after a lost silo, and is skipped. That is what makes the archive exactly-once. The fresh rows go to the open
+    /// list as one value, and the same value to the recent log (the stations' 24 h history), so that a cycle costs
+    /// the store a few write commands, not a few per change. Returns {appended, pending}; appended is negative (the
+    /// rows refused) when the spool is full.
     /// </summary>
     public const string Append = """
         local pending = tonumber(redis.call('GET', KEYS[3]) or '0')
         local fresh = {}
-        for i = 2, #ARGV, 3 do
+        for i = 4, #ARGV, 3 do
           if redis.call('HGET', KEYS[2], ARGV[i]) ~= ARGV[i + 1] then
             fresh[#fresh + 1] = i
           end
         end
         if #fresh == 0 then return {0, pending} end
         if pending + #fresh > tonumber(ARGV[1]) then return {-#fresh, pending} end
+        local spread = table.unpack or unpack
+        local rows = {'\2'}
+        local fingerprints = {}
         for _, i in ipairs(fresh) do
-          redis.call('RPUSH', KEYS[1], ARGV[i + 2])
-          redis.call('HSET', KEYS[2], ARGV[i], ARGV[i + 1])
+          rows[#rows + 1] = ARGV[i + 2]
+          fingerprints[#fingerprints + 1] = ARGV[i]
+          fingerprints[#fingerprints + 1] = ARGV[i + 1]
+          if #fingerprints >= 1000 then
+            redis.call('HSET', KEYS[2], spread(fingerprints))
+            fingerprints = {}
+          end
+        end
+        if #fingerprints > 0 then redis.call('HSET', KEYS[2], spread(fingerprints)) end
+        local value = table.concat(rows)
+        redis.call('RPUSH', KEYS[1], value)
+        redis.call('ZADD', KEYS[4], ARGV[2], value)
+        if redis.call('ZCOUNT', KEYS[4], '-inf', '(' .. ARGV[3]) > 0 then
+          redis.call('ZREMRANGEBYSCORE', KEYS[4], '-inf', '(' .. ARGV[3])
         end
         pending = redis.call('INCRBY', KEYS[3], #fresh)
         return {#fresh, pending}

@@ -4,16 +4,18 @@ using StackExchange.Redis;
 using Velib.Contracts.Archive;
 using Velib.Contracts.Feed;
 using Velib.Silo.Archive;
+using Velib.Silo.Storage;
 
 namespace Velib.Silo.Health;
 
 /// <summary>
 /// What an operator needs from the silo's health: Degraded when the feed is stale or failing, or the spool is
-/// over 80 % full; Unhealthy when the spool is full or the store is unreachable. The reasons are the description,
+/// over 80 % full, or the store passes its thresholds (<see cref="StoreOptions"/>); Unhealthy when the spool is full or the store is unreachable. The reasons are the description,
 /// which the Aspire dashboard shows next to the state.
 /// </summary>
 internal sealed class ClusterHealthCheck(
-    IGrainFactory grains, [FromKeyedServices(StoreConnection.Name)] IConnectionMultiplexer store, IOptions<ArchiveOptions> archive)
+    IGrainFactory grains, [FromKeyedServices(StoreConnection.Name)] IConnectionMultiplexer store, IOptions<ArchiveOptions> archive,
+    StoreWatch watch, IOptions<StoreOptions> storeOptions)
     : IHealthCheck
 {
     private static readonly TimeSpan CallLimit = TimeSpan.FromSeconds(3);
@@ -37,7 +39,11 @@ internal sealed class ClusterHealthCheck(
             // A lost silo's grains are moving; the cluster heals by itself within seconds.
             return HealthCheckResult.Degraded($"ingestion not answering ({ex.GetType().Name})");
         }
-        return Assess(feed, spool, archive.Value.MaxPendingChanges);
+        var result = Assess(feed, spool, archive.Value.MaxPendingChanges);
+        // The store's own figures (data folder, memory, checkpoint age), as last read by the watch.
+        var storeReasons = StoreHealth.Reasons(watch.Latest, storeOptions.Value);
+        if (storeReasons.Count == 0 || result.Status == HealthStatus.Unhealthy) return result;
+        return HealthCheckResult.Degraded(string.Join("; ", result.Status == HealthStatus.Degraded ? [result.Description!, .. storeReasons] : storeReasons));
     }
 
     /// <summary>The rules, apart from the calls, so that tests can state them directly.</summary>

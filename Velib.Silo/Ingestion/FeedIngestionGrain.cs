@@ -19,7 +19,7 @@ namespace Velib.Silo.Ingestion;
 /// </summary>
 internal sealed class FeedIngestionGrain(
     [PersistentState("network")] IPersistentState<IngestionState> saved,
-    FeedSourceFactory sources, IOptions<FeedOptions> options, FeedClock clock, FeedMetrics metrics,
+    FeedSourceFactory sources, IOptions<FeedOptions> options, FeedClock clock, FeedMetrics metrics, RecentChanges recent,
     ILocalSiloDetails silo, ILogger<FeedIngestionGrain> logger) : Grain, IFeedIngestionGrain, IRemindable
 {
     private const string KeepAliveReminder = "velib.ingest";
@@ -30,6 +30,9 @@ internal sealed class FeedIngestionGrain(
     private NetworkState? _network;
     private IGrainTimer? _timer;
     private DateTime? _checkpointHour;
+    private DateTime? _savedUtc;
+    private bool _unsaved;
+    private NetworkState? _savedView;
 
     private string System => this.GetPrimaryKeyString();
 
@@ -37,11 +40,13 @@ internal sealed class FeedIngestionGrain(
 
     private bool Simulated => _source?.Simulated ?? options.Value.Mode == FeedMode.Simulated;
 
-    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
         // The network gauges follow the grain: another silo reports them from now on.
         metrics.Network(null);
-        return base.OnDeactivateAsync(reason, cancellationToken);
+        // A clean stop saves the network, so the next activation has nothing to replay.
+        if (_unsaved && _network is not null) await SaveNetworkAsync(_network, clock.UtcNow);
+        await base.OnDeactivateAsync(reason, cancellationToken);
     }
 
     public async Task Start()
@@ -69,8 +74,7 @@ internal sealed class FeedIngestionGrain(
             if (_source is null)
             {
                 _source = await sources.CreateAsync(System, saved.State.Mode, CancellationToken.None);
-                _network = new NetworkState(_source.Simulated);
-                _network.Restore(saved.State.Network);
+                _network = await RestoreAsync(_source.Simulated);
             }
             var network = _network!;
             var observedUtc = clock.UtcNow;
@@ -126,8 +130,13 @@ internal sealed class FeedIngestionGrain(
                 _catalog.Commit(work.Parsed);
                 if (network.Commit(work.Diff, observedUtc, work.Parsed.FeedUpdatedUtc) is { } delta)
                 {
-                    saved.State.Network = network.Snapshot;
-                    await saved.WriteStateAsync();
+                    _unsaved = true;
+                    // The cycle's changes are already in the store (the recent log, written with the spool), so
+                    // the whole network is saved only now and then; a new activation replays the log over it.
+                    if (_savedUtc is not { } last || observedUtc - last >= options.Value.NetworkSaveInterval)
+                    {
+                        await SaveNetworkAsync(network, observedUtc);
+                    }
                     metrics.Network(NetworkTotals.Of(network.Snapshot.Stations));
                     await _observers.Notify(o => o.OnNetworkChanged(delta));
                 }
@@ -174,6 +183,8 @@ internal sealed class FeedIngestionGrain(
         _source = null;
         _network = null;
         _checkpointHour = null;
+        _savedUtc = null;
+        _unsaved = false;
         await Poll();
         return await GetStatus();
     }
@@ -189,12 +200,42 @@ internal sealed class FeedIngestionGrain(
 
     public Task<NetworkDelta> GetChangesSince(long version) => Task.FromResult((_network ?? Saved()).ChangesSince(version));
 
+    public Task<Station?> GetStation(long id) =>
+        Task.FromResult((_network ?? Saved()).ById.TryGetValue(id, out var station) ? station : null);
+
     /// <summary>Before the first poll of this activation, readers get the persisted network rather than an empty one.</summary>
     private NetworkState Saved()
     {
+        if (_savedView is not null) return _savedView;
         var state = new NetworkState(saved.State.Network?.Simulated ?? Simulated);
         state.Restore(saved.State.Network);
-        return state;
+        return _savedView = state;
+    }
+
+    /// <summary>The saved network, brought up to date with the changes the store received after it was saved.</summary>
+    private async Task<NetworkState> RestoreAsync(bool simulated)
+    {
+        var network = new NetworkState(simulated);
+        var savedAt = saved.State.Network?.ObservedUtc;
+        // Past every version the previous activation could have committed since its last save: at most one a poll,
+        // and polls are at least 5 s apart, over the save interval or the time since the save, whichever is longer.
+        var since = savedAt is { } at ? clock.UtcNow - at : TimeSpan.Zero;
+        var longest = since > options.Value.NetworkSaveInterval ? since : options.Value.NetworkSaveInterval;
+        var gap = 1 + (long)Math.Ceiling(longest / TimeSpan.FromSeconds(5));
+        if (network.Restore(saved.State.Network, gap) && savedAt is { } from)
+        {
+            network.Replay(await recent.SinceAsync(from));
+        }
+        _savedView = null;
+        return network;
+    }
+
+    private async Task SaveNetworkAsync(NetworkState network, DateTime atUtc)
+    {
+        saved.State.Network = network.Snapshot;
+        await saved.WriteStateAsync();
+        _savedUtc = atUtc;
+        _unsaved = false;
     }
 
     public Task Subscribe(INetworkObserver observer)

@@ -19,10 +19,14 @@ internal sealed class NetworkState(bool simulated)
     /// Starts from a persisted snapshot of the same kind (live or simulated): same version, no recent deltas, so a
     /// reader behind it gets a full reload. For the other kind the network starts empty, but its versions carry on
     /// from the saved one, so that a version (an ETag, a <c>since</c>) never names two different networks.
-    /// Returns false when nothing was restored.
+    /// Returns false when nothing was restored. <paramref name="versionGap"/> moves the version past any that the
+    /// previous activation could have reached after it saved <paramref name="saved"/>: the network is saved only now
+    /// and then, so versions between that save and the restart named networks that this one does not rebuild
+    /// exactly (a reader holding one must reload, not be told "no changes").
     /// </summary>
-    public bool Restore(NetworkSnapshot? saved)
+    public bool Restore(NetworkSnapshot? saved, long versionGap = 0)
     {
+        if (saved is not null && versionGap > 0) saved = saved with { Version = saved.Version + versionGap };
         if (saved is null) return false;
         if (saved.Simulated != simulated)
         {
@@ -34,6 +38,26 @@ internal sealed class NetworkState(bool simulated)
         Snapshot = saved;
         _byId = saved.Stations.ToDictionary(s => s.Id);
         return true;
+    }
+
+    /// <summary>
+    /// Brings restored stations to the availability of changes made after the snapshot was saved (the recent log),
+    /// in order. Not a new version: readers reload from a restore anyway.
+    /// </summary>
+    public void Replay(IEnumerable<StationChange> changes)
+    {
+        var any = false;
+        foreach (var c in changes)
+        {
+            if (!_byId.TryGetValue(c.StationId, out var s)) continue;
+            _byId[c.StationId] = s with
+            {
+                Mechanical = c.Mechanical, Ebike = c.Ebike, Docks = c.Docks, Installed = c.Installed, Renting = c.Renting,
+                Returning = c.Returning, LastReportedUtc = c.LastReportedUtc, LastChangeUtc = c.ObservedUtc,
+            };
+            any = true;
+        }
+        if (any) Snapshot = Snapshot with { Stations = [.. Snapshot.Stations.Select(s => _byId[s.Id])] };
     }
 
     /// <summary>Makes <paramref name="diff"/> the new version. Returns the delta to push, or null when nothing changed.</summary>

@@ -1,76 +1,70 @@
+using Velib.Contracts.Feed;
 using Velib.Contracts.Stations;
+using Velib.Silo.Feed;
 
 namespace Velib.Silo.Stations;
 
 /// <summary>
-/// One station: its latest state and its last 24 h of changes, persisted in the store. Memory is a cache: any
-/// reactivation (idle collection, a lost silo, a restart) serves the same detail and history. Called by the
-/// ingestion grain only when something about the station changed, and it writes only then.
+/// One station: its latest state and its last 24 h of changes. It writes nothing to the store: the spool's append
+/// script has already put each change in the recent log (<see cref="RecentChanges"/>) before the fan-out calls
+/// <see cref="Apply"/>, and the ingestion grain holds every station's latest state. So a change costs the store
+/// one packed row instead of a rewrite of the station's day, and any reactivation (idle collection, a lost silo,
+/// a restart) serves the same detail and history. State that earlier versions persisted per station is still
+/// read, for the history it holds.
 /// </summary>
 internal sealed class StationGrain(
-    [PersistentState("station")] IPersistentState<StationState> state, TimeProvider time) : Grain, IStationGrain
+    [PersistentState("station")] IPersistentState<StationState> legacy, RecentChanges recent, FeedClock clock) : Grain, IStationGrain
 {
-    private static readonly TimeSpan HistoryWindow = TimeSpan.FromHours(24);
-
-    // The persisted history, unpacked once per activation.
     private List<StationChange> _history = [];
+    private Station? _current;
+    private DateTime _lastObservedUtc;
 
-    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    private long Id => this.GetPrimaryKeyLong();
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        var s = state.State;
-        _history = s.History is { Count: > 0 } legacy ? legacy
+        var s = legacy.State;
+        List<StationChange> before = s.History is { Count: > 0 } list ? list
             : s.Current is null ? [] : PackedHistory.Unpack(s.HistoryData, s.Current.Id, s.Current.Code);
-        s.History = null;
-        return Task.CompletedTask;
+        _history = Merge(before, await recent.HistoryAsync(Id));
+        _lastObservedUtc = s.LastObservedUtc;
     }
 
-    public async Task<StationChange?> Apply(Station observed, DateTime observedUtc, DateTime feedUpdatedUtc)
+    public Task<StationChange?> Apply(Station observed, DateTime observedUtc, DateTime feedUpdatedUtc)
     {
-        var s = state.State;
         // A replay of an older poll must not rewrite newer state.
-        if (observedUtc < s.LastObservedUtc)
-        {
-            return null;
-        }
-        var isChange = s.Current is null || s.Current.AvailabilityDiffers(observed);
-        var next = observed with { LastChangeUtc = isChange ? observedUtc : s.Current!.LastChangeUtc };
-        if (!isChange && next == s.Current)
-        {
-            // Equal input (a cycle re-run after a lost silo): nothing to write.
-            return null;
-        }
-        var change = isChange ? StationChange.Of(observed, observedUtc, feedUpdatedUtc) : null;
-        s.Current = next;
-        s.LastObservedUtc = observedUtc;
-        if (change is not null) _history.Add(change);
-        Trim(_history);
-        s.HistoryData = PackedHistory.Pack(_history);
-        try
-        {
-            await state.WriteStateAsync();
-        }
-        catch
-        {
-            // Memory is now ahead of the store. The cycle fails and runs again, and that re-run would find
-            // equal input and write nothing: so start the next call from what the store has.
-            DeactivateOnIdle();
-            throw;
-        }
-        return change;
+        if (observedUtc < _lastObservedUtc) return Task.FromResult<StationChange?>(null);
+        var last = _history.Count > 0 ? _history[^1] : null;
+        var isChange = _current is not null ? _current.AvailabilityDiffers(observed) : last is null || Differs(last, observed);
+        _current = observed with { LastChangeUtc = isChange ? observedUtc : _current?.LastChangeUtc ?? last?.ObservedUtc ?? observed.LastChangeUtc };
+        _lastObservedUtc = observedUtc;
+        if (!isChange) return Task.FromResult<StationChange?>(null);
+        var change = StationChange.Of(observed, observedUtc, feedUpdatedUtc);
+        // The recent log read at activation may already hold this very change.
+        if (last is null || last.ObservedUtc < observedUtc) _history.Add(change);
+        Trim();
+        return Task.FromResult<StationChange?>(change);
     }
 
-    public Task<StationDetail?> GetDetail()
+    public async Task<StationDetail?> GetDetail()
     {
-        var s = state.State;
-        var horizon = time.GetUtcNow().UtcDateTime - HistoryWindow;
-        return Task.FromResult(s.Current is null ? null
-            : new StationDetail(s.Current, [.. _history.Where(c => c.ObservedUtc >= horizon)]));
+        // Activated by a reader rather than by the fan-out: the latest state is the ingestion grain's.
+        _current ??= await GrainFactory.GetGrain<IFeedIngestionGrain>(VelibSystem.Name).GetStation(Id) ?? legacy.State.Current;
+        if (_current is null) return null;
+        var horizon = clock.UtcNow - RecentChanges.Window;
+        return new StationDetail(_current, [.. _history.Where(c => c.ObservedUtc >= horizon)]);
     }
 
-    private void Trim(List<StationChange> history)
+    private static bool Differs(StationChange last, Station s) =>
+        (last.Mechanical, last.Ebike, last.Docks, last.Installed, last.Renting, last.Returning) != (s.Mechanical, s.Ebike, s.Docks, s.Installed, s.Renting, s.Returning);
+
+    private static List<StationChange> Merge(List<StationChange> older, List<StationChange> recent) =>
+        older.Count == 0 ? recent : [.. older.Concat(recent).DistinctBy(c => c.ObservedUtc).OrderBy(c => c.ObservedUtc)];
+
+    private void Trim()
     {
-        var horizon = time.GetUtcNow().UtcDateTime - HistoryWindow;
-        var old = history.FindIndex(c => c.ObservedUtc >= horizon);
-        history.RemoveRange(0, old < 0 ? history.Count : old);
+        var horizon = clock.UtcNow - RecentChanges.Window;
+        var old = _history.FindIndex(c => c.ObservedUtc >= horizon);
+        _history.RemoveRange(0, old < 0 ? _history.Count : old);
     }
 }

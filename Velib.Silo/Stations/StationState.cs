@@ -2,7 +2,11 @@ using Velib.Contracts.Stations;
 
 namespace Velib.Silo.Stations;
 
-/// <summary>What a station grain persists: its latest state and its last 24 h of changes, oldest first.</summary>
+/// <summary>
+/// What a station grain persisted before issue 19 (its latest state and its last 24 h of changes, oldest first).
+/// Station grains no longer write it, since that rewrote the station's whole day at every change; they still read
+/// it, so that the history a store holds from an earlier version is served until it leaves the 24 h window.
+/// </summary>
 [GenerateSerializer, Alias("velib.StationState")]
 internal sealed class StationState
 {

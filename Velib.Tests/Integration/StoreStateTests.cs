@@ -4,12 +4,12 @@ using Velib.Tests.Support;
 
 namespace Velib.Tests.Integration;
 
-/// <summary>What the running app leaves in its store: grain state in Orleans' binary format, not JSON.</summary>
+/// <summary>What the running app leaves in its store: station history as packed per-cycle values, no per-station state.</summary>
 [Collection(AppHostCollection.Name)]
 public sealed class StoreStateTests(AppHostFixture app)
 {
     [SharedDataFact]
-    public async Task Station_grain_state_in_the_real_store_is_binary_and_small()
+    public async Task Station_history_in_the_real_store_is_one_packed_value_per_cycle_and_no_state_per_station()
     {
         await app.ServedSnapshotAsync();
         var connection = await app.App.GetConnectionStringAsync("store")
@@ -18,16 +18,12 @@ public sealed class StoreStateTests(AppHostFixture app)
         var server = redis.GetServers().Single();
         var db = redis.GetDatabase();
 
-        // Orleans' Redis storage keeps each grain's state in a hash with its etag and data.
-        var keys = server.Keys(pattern: "*station*", pageSize: 500).Where(k => db.KeyType(k) == RedisType.Hash).Take(200).ToArray();
-        Assert.True(keys.Length >= 100, $"expected station grain state in the store, found {keys.Length} station hashes");
-        foreach (var key in keys)
-        {
-            byte[] data = (await db.HashGetAsync(key, "data"))!;
-            Assert.True(data is { Length: > 0 }, $"{key} has no data field");
-            Assert.NotEqual((byte)'{', data[0]);
-            // The latest state and a few packed changes.
-            Assert.True(data.Length < 2_048, $"{key} holds {data.Length} bytes");
-        }
+        // Station grains write nothing (issue 19): a state per station rewrote its whole day at every change.
+        var stationStates = server.Keys(pattern: "*state/station*", pageSize: 500).Take(10).ToArray();
+        Assert.True(stationStates.Length == 0, $"station grain state in the store: {string.Join(", ", stationStates)}");
+        // Their history is the recent log: one packed value per cycle, scored by the cycle's time.
+        var recent = await db.SortedSetRangeByRankAsync("velib:{velib}:recent", 0, -1);
+        Assert.NotEmpty(recent);
+        Assert.All(recent, v => Assert.Equal(0x02, ((byte[])v!)[0]));
     }
 }

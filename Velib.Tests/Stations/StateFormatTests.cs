@@ -43,25 +43,26 @@ public sealed class StateFormatTests : RecordedClusterTest
     }
 
     [SharedDataFact]
-    public async Task A_station_stored_with_a_history_list_keeps_it_and_adds_to_it_in_the_packed_form()
+    public async Task A_station_stored_with_a_history_list_by_an_earlier_version_still_serves_it_and_writes_no_state()
     {
         var grain = Cluster.Client.GetGrain<IStationGrain>(-7);
         var storage = Silo.GetRequiredKeyedService<IGrainStorage>("Default");
-        // Within the grain's 24 h window, which follows the system clock (see StationGrainTests).
+        // Within the grain's 24 h window, which follows the feed's clock, the system's here (see StationGrainTests).
         var now = TimeProvider.System.GetUtcNow().UtcDateTime;
         StationChange[] earlier = [Change(-7, now.AddMinutes(-30), 4), Change(-7, now.AddMinutes(-20), 5)];
-        await storage.WriteStateAsync("station", grain.GetGrainId(),
-            new GrainState<StationState>(new StationState { Current = Station(-7, 5), LastObservedUtc = now.AddMinutes(-20), History = [.. earlier] }));
+        var legacy = new StationState { Current = Station(-7, 5), LastObservedUtc = now.AddMinutes(-20), History = [.. earlier] };
+        await storage.WriteStateAsync("station", grain.GetGrainId(), new GrainState<StationState>(legacy));
 
         Assert.Equal(earlier, (await grain.GetDetail())!.History);
         var added = await grain.Apply(Station(-7, 6), now.AddMinutes(-10), now.AddMinutes(-10));
+        Assert.Equal(earlier.Append(added!), (await grain.GetDetail())!.History);
         await Cluster.Client.GetGrain<IManagementGrain>(0).ForceActivationCollection(TimeSpan.Zero);
 
-        Assert.Equal(earlier.Append(added!), (await grain.GetDetail())!.History);
+        // The old history is still read after a reactivation, and the grain wrote nothing over it: its changes
+        // reach the store through the spool's recent log, which this direct call bypassed.
+        Assert.Equal(earlier, (await grain.GetDetail())!.History);
         var stored = new GrainState<StationState>(new StationState());
         await storage.ReadStateAsync("station", grain.GetGrainId(), stored);
-        var state = stored.State!;
-        Assert.Null(state.History);
-        Assert.Equal(3, PackedHistory.Unpack(state.HistoryData, -7, "7001").Count);
+        Assert.Equal(earlier, stored.State!.History);
     }
 }

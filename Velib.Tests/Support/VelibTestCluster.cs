@@ -3,12 +3,14 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Orleans.TestingHost;
+using StackExchange.Redis;
 
 namespace Velib.Tests.Support;
 
 /// <summary>
 /// An in-process Orleans cluster running the real Velib grains with the given settings, with in-memory grain
-/// storage and reminders, and a real Garnet store for the archive spool (its own, unless one is shared).
+/// storage and reminders (or, with <c>stateInStore</c>, both in the store as in the app), and a real Garnet store
+/// for the archive spool (its own, unless one is shared).
 /// </summary>
 public sealed class VelibTestCluster : IAsyncDisposable
 {
@@ -28,7 +30,7 @@ public sealed class VelibTestCluster : IAsyncDisposable
     public TestStore Store { get; }
 
     public static async Task<VelibTestCluster> StartAsync(IDictionary<string, string?> settings, ILoggerProvider? logs = null,
-        TestStore? store = null, TimeProvider? time = null, Action<IHostApplicationBuilder>? host = null)
+        TestStore? store = null, TimeProvider? time = null, Action<IHostApplicationBuilder>? host = null, bool stateInStore = false, string? serviceId = null)
     {
         var ownsStore = store is null;
         store ??= new TestStore();
@@ -36,9 +38,21 @@ public sealed class VelibTestCluster : IAsyncDisposable
         var builder = new InProcessTestClusterBuilder(initialSilosCount: 1);
         // No log files in the working folder (they used to land in the repository); tests that need logs pass a provider.
         builder.Options.ConfigureFileLogging = false;
+        // The store's keys start with the service id: a second cluster on the same store must share it.
+        if (serviceId is not null) builder.Options.ServiceId = serviceId;
         builder.ConfigureSilo((_, silo) =>
         {
-            silo.AddMemoryGrainStorageAsDefault().UseInMemoryReminderService().AddVelibStateFormat();
+            if (stateInStore)
+            {
+                // As the app runs: grain state and reminders in the store, through Orleans' Redis providers.
+                silo.AddRedisGrainStorageAsDefault(o => o.ConfigurationOptions = ConfigurationOptions.Parse(store.ConnectionString))
+                    .UseRedisReminderService(o => o.ConfigurationOptions = ConfigurationOptions.Parse(store.ConnectionString));
+            }
+            else
+            {
+                silo.AddMemoryGrainStorageAsDefault().UseInMemoryReminderService();
+            }
+            silo.AddVelibStateFormat();
             silo.Services.AddVelibSiloServices(configuration);
             silo.Services.AddVelibStore(store.ConnectionString);
             // Only the feed's world runs on the test's clock; the Orleans runtime keeps real time.

@@ -33,13 +33,15 @@ public static class StationApi
             .WithName("GetStation").WithSummary("One station with its last 24 h of changes.")
             .Produces<StationWithHistory>().ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound);
 
-        api.MapGet("/status", async (IClusterClient orleans, IConfiguration configuration) =>
+        api.MapGet("/status", async (IClusterClient orleans, IConfiguration configuration,
+                [FromKeyedServices(StoreConnection.Name)] StackExchange.Redis.IConnectionMultiplexer storeConnection) =>
             {
                 // Feed and archive answer from grain memory; the membership comes from the store, which may be down:
                 // that part is bounded, so the status still answers (and says why) during a store outage.
                 var feed = Feed(orleans).GetStatus();
                 var archive = orleans.GetGrain<IArchiveGrain>(VelibSystem.Name).GetStatus();
                 var store = StoreConnection.Describe(configuration.GetConnectionString(StoreConnection.Name));
+                var policy = StoreConnection.EvictionPolicyAsync(storeConnection, MembershipLimit);
                 ClusterStatus cluster;
                 try
                 {
@@ -51,7 +53,7 @@ public static class StationApi
                 {
                     cluster = new ClusterStatus([], store, $"membership unavailable ({ex.GetType().Name}: {ex.Message})");
                 }
-                return TypedResults.Ok(new SystemStatus(await feed, await archive, cluster));
+                return TypedResults.Ok(new SystemStatus(await feed, await archive, cluster with { StoreEvictionPolicy = await policy }));
             })
             .WithName("GetStatus").WithSummary("Health of the feed (mode, freshness, errors, hosting silo), the archive and the cluster (silos, store).");
 
