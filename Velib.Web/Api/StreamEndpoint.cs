@@ -82,8 +82,8 @@ internal static class StreamEndpoint
 
     // Every rider's event is the same shared array; Kestrel copies what it is given into the connection's own
     // buffers until the socket takes it. Given in slices, each awaited, a connection holds at most about its
-    // response buffer (64 KB) plus a slice, not a whole 200 KB state (see bench/riders.sh for what that saves).
-    private const int Slice = 16 * 1024;
+    // response buffer (16 KB, see VelibWebExtensions) plus a slice, not a whole 200 KB state (see bench/riders.sh for what that saves).
+    private const int Slice = 8 * 1024;
 
     private static async Task WriteAsync(Stream body, ReadOnlyMemory<byte> bytes, CancellationToken cancellationToken)
     {
