@@ -96,7 +96,7 @@ public sealed class KubernetesProcessTests
     }
 
     private static List<string> Masked(IReadOnlyList<string> args) =>
-        [.. args.Select((a, i) => i > 0 && args[i - 1] is "--bind" or "--port" or "--checkpointdir" ? "<host>" : a)];
+        [.. args.Select((a, i) => i > 0 && args[i - 1] is "--bind" or "--port" or "--checkpointdir" or "--logdir" ? "<host>" : a)];
 
     /// <summary>The ports the project's image declares (<c>ContainerPort</c> items of its project file).</summary>
     private static IEnumerable<int> ImagePorts(string process) =>

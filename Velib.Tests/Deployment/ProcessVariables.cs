@@ -20,7 +20,7 @@ public static class ProcessVariables
     public static bool Reads(string process, string name) => process switch
     {
         "store" => name is StoreArguments.PasswordVariable or StoreArguments.ShutdownGraceVariable,
-        "silo" => Options(name, (FeedOptions.Section, typeof(FeedOptions)), (ArchiveOptions.Section, typeof(ArchiveOptions)), (S3Options.Section, typeof(S3Options)))
+        "silo" => Options(name, (FeedOptions.Section, typeof(FeedOptions)), (ArchiveOptions.Section, typeof(ArchiveOptions)), (S3Options.Section, typeof(S3Options)), (Velib.Silo.Storage.StoreOptions.Section, typeof(Velib.Silo.Storage.StoreOptions)))
             || name == "Velib__Commands__Token" || Orleans(name, silo: true) || name == "ConnectionStrings__store"
             || KubernetesHosting.PodVariables.Contains(name) || TrustedCertificate(name) || Platform(name),
         "web" => Options(name, (MapOptions.Section, typeof(MapOptions)), (GbfsOptions.Section, typeof(GbfsOptions)), (ApiOptions.Section, typeof(ApiOptions)))
@@ -63,12 +63,13 @@ public static class ProcessVariables
 
     /// <summary>
     /// Set by the AppHost for a machine of its own, and not needed elsewhere: the silo's advertised address (Kubernetes
-    /// hosting takes the pod's IP), the dashboard's command token, and the local s3rver's endpoint and keys (AWS needs
-    /// neither; an S3-compatible service sets them in the ConfigMap and the Secret).
+    /// hosting takes the pod's IP), the dashboard's command token, the local store's data folder (its size is read
+    /// only where the store runs beside the silo), and the local s3rver's endpoint and keys (AWS needs neither; an
+    /// S3-compatible service sets them in the ConfigMap and the Secret).
     /// </summary>
     public static readonly string[] LocalOnly =
     [
-        "Orleans__Endpoints__AdvertisedIPAddress", "Velib__Commands__Token",
+        "Orleans__Endpoints__AdvertisedIPAddress", "Velib__Commands__Token", "Velib__Store__DataDirectory",
         "Velib__S3__ServiceUrl", "Velib__S3__ForcePathStyle", "Velib__S3__AccessKey", "Velib__S3__SecretKey",
     ];
 }
