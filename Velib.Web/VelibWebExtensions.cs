@@ -30,9 +30,9 @@ public static class VelibWebExtensions
         builder.Services.AddScoped<Velib.Web.Favourites.FavouriteStore>();
         builder.Services.AddOptions<Velib.Web.Gbfs.GbfsOptions>().Bind(builder.Configuration.GetSection(Velib.Web.Gbfs.GbfsOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddOptions<Velib.Web.Api.ApiOptions>().Bind(builder.Configuration.GetSection(Velib.Web.Api.ApiOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
-        // Thousands of streams each hold what Kestrel buffers for them while their socket drains: a small buffer
-        // keeps that per rider, and the pool it comes from, small (bench/riders.sh). /api/stations (34 KB) only
-        // waits on the socket a little sooner.
+        // Thousands of streams each hold what Kestrel buffers for them while their socket drains; a small buffer
+        // bounds that per rider. bench/riders.sh at 5,000 clients showed no change in the web's memory with it
+        // (+322 MB against +303 MB), and /api/stations at 11,316 req/s against 11,898 without it.
         builder.Services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(o => o.Limits.MaxResponseBufferSize = 16 * 1024);
         builder.Services.AddHealthChecks().AddCheck<Velib.Web.Health.ClusterReachableCheck>("cluster");
         return builder;

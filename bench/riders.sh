@@ -3,7 +3,8 @@
 # Starts the AppHost (Release) with the recorded snapshots served as the live feed, opens N Server-Sent Event
 # streams from one Node script (bench/riders.mjs), advances the feed ROUNDS times, and prints for each version how
 # long after the cycle (and after the first client) every client had it, with the web's RSS and CPU and
-# /api/stations throughput under that load next to a static file of the same size. Loopback only.
+# /api/stations throughput under that load next to a static file of the same process (the map's outline, 116 KB
+# gzipped, against the API's 34 KB: compare per request and per byte). Loopback only.
 #   RIDERS=5000 ROUNDS=3 bench/riders.sh          (needs ../shared beside the repository, or VELIB_SHARED)
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -15,7 +15,7 @@ const words = { mechanical: 'mechanical', ebikes: 'e-bikes', docks: 'free docks'
 const page = {
   L: window.L, map: null, host: null, container: null, renderer: null, markers: new Map(), matches: null, labels: words,
   options: null, stations: new Map(), names: new Map(), information: '[]', version: -1, source: null, live: false,
-  app: null, subscriber: null, pendingClick: null, claimed: false,
+  app: null, subscriber: null, pendingClick: null,
 };
 window.velibEarlyMap = page; // for tests and for a look in the console
 
