@@ -20,10 +20,10 @@ var silos = builder.AddVelibSilos(orleans, silo => silo
     .WithSiloCommands());
 
 // The web keeps no state per rider (the map runs in the browser, Data Protection keys are in the store), so it
-// scales out behind DCP's proxy: Velib:Web:Replicas processes (1 by default).
+// scales out: Velib:Web:Replicas processes (1 by default) behind DCP's proxy, or riders straight to the one.
 var web = builder.AddProject<Projects.Velib_Web>("web")
     .WithPlainHttp()
-    .WithReplicas(builder.WebReplicas())
+    .WithWebReplicas()
     .WithReference(orleans.AsClient())
     .WithVelibSettings(VelibSettings.Web)
     .WithExternalHttpEndpoints()

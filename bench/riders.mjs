@@ -4,18 +4,22 @@
 // for each line "wait <version>" on stdin it prints, once every client has that version (or the time limit passed),
 // one JSON line of arrival times. Loopback only; every loop is bounded in count and time.
 import http from 'node:http';
+import zlib from 'node:zlib';
 
 const [port, count, limitMs] = [Number(process.argv[2]), Number(process.argv[3] ?? 5000), Number(process.argv[4] ?? 60000)];
+// gzip (what a browser's EventSource asks for) or identity (what curl -N and most scripts get).
+const coding = process.argv[5] ?? 'gzip';
+let compressedBytes = 0, textBytes = 0;
 const clients = [];
 const arrivals = new Map(); // version -> array of ms timestamps (performance.now()) per client index
 let connected = 0, failed = 0, dropped = 0;
 const sizes = new Map(); // version -> its event's payload, in characters
 const cycleEnd = new Map(); // version -> the cycle's end (the feed status's lastSuccessUtc), as client 0 saw it
 
-function record(c, id) {
+function record(c, id, time = Date.now()) {
   if (!arrivals.has(id)) arrivals.set(id, new Array(count).fill(null));
-  arrivals.get(id)[c.i] = Date.now();
-  c.version = id;
+  arrivals.get(id)[c.i] = time;
+  c.version = Math.max(c.version, id);
 }
 
 // Client 0 parses every payload, to check the totals; the others only find where each event ends, in raw bytes
@@ -38,7 +42,62 @@ function scan(c, chunk) {
   c.tail = buf.subarray(Math.max(pos, buf.length - 64));
 }
 
+// With gzip, each event is one deflate segment that the server compressed once for everyone, ending with a sync
+// flush (00 00 ff ff). The clients other than 0 never inflate: they find each segment's end in the raw bytes and
+// note its key (its length since the previous mark and the 12 bytes before the mark); client 0 inflates its own
+// segments, and learns which version each key is. Inflating 10,000 streams would take this one thread longer than
+// the server takes to send them.
+const MARK = Buffer.from([0, 0, 0xff, 0xff]);
+const keyVersion = new Map(); // segment key -> version, learnt by client 0
+const unresolved = new Map(); // segment key -> [client, time] seen before client 0 learnt it
+
+function segments(c, chunk, onSegment) {
+  const keep = c.segTail ? c.segTail.length : 0;
+  const buf = keep ? Buffer.concat([c.segTail, chunk]) : chunk;
+  const origin = c.total - keep; // absolute offset of buf[0]
+  let at = Math.max(0, c.searchFrom - origin);
+  for (;;) {
+    const j = buf.indexOf(MARK, at);
+    if (j < 0) break;
+    const end = origin + j + 4;
+    onSegment(`${end - c.segStart}:${buf.toString('hex', Math.max(0, j - 12), j)}`, end);
+    c.segStart = end; c.searchFrom = end; at = j + 4;
+  }
+  c.total += chunk.length;
+  c.segTail = buf.subarray(Math.max(0, buf.length - 16));
+}
+
+function seen(c, key) {
+  const id = keyVersion.get(key);
+  if (id !== undefined) { record(c, id); return; }
+  if (!unresolved.has(key)) unresolved.set(key, []);
+  unresolved.get(key).push([c, Date.now()]);
+}
+
+function learn(key, id) {
+  keyVersion.set(key, id);
+  for (const [c, t] of unresolved.get(key) ?? []) record(c, id, t);
+  unresolved.delete(key);
+}
+
+// Client 0 under gzip: inflates each segment on its own (it refers to nothing before it). A mark that was only a
+// chance pattern inside a segment leaves an incomplete event, and the bytes wait for the next mark.
+function inflateSegments(c, chunk) {
+  c.raw.push(chunk);
+  segments(c, chunk, (key, end) => {
+    const all = Buffer.concat(c.raw); c.raw = [all];
+    const bytes = all.subarray(c.rawStart === 0 ? 10 : 0, end - c.rawStart); // the gzip header comes first
+    const text = zlib.inflateRawSync(bytes, { finishFlush: zlib.constants.Z_SYNC_FLUSH }).toString('utf8');
+    if (!text.endsWith('\n\n')) return;
+    textBytes += text.length;
+    const id = parse(c, Buffer.from(text));
+    if (id !== null) learn(key, id);
+    c.raw = [all.subarray(end - c.rawStart)]; c.rawStart = end;
+  });
+}
+
 function parse(c, chunk) {
+  let last = null;
   c.buffer += chunk.toString('utf8');
   let end;
   while ((end = c.buffer.indexOf('\n\n')) >= 0) {
@@ -55,17 +114,27 @@ function parse(c, chunk) {
     if (name === 'delta') for (const s of JSON.parse(data).stations) c.state.set(s.id, s);
     sizes.set(id, data.length);
     record(c, id);
+    last = id;
   }
+  return last;
 }
 
 function open(i) {
-  const c = { i, version: -1, buffer: '', tail: null, pendingId: null, state: null };
+  const c = { i, version: -1, buffer: '', tail: null, pendingId: null, state: null,
+    total: 0, segStart: 0, searchFrom: 0, segTail: null, raw: [], rawStart: 0 };
   clients.push(c);
   const req = http.get({ host: '127.0.0.1', port, path: '/api/stations/stream', agent: false,
-    headers: { Accept: 'text/event-stream' } }, res => {
+    headers: { Accept: 'text/event-stream', 'Accept-Encoding': coding } }, res => {
     if (res.statusCode !== 200) { failed++; res.resume(); return; }
     connected++;
-    res.on('data', chunk => i === 0 ? parse(c, chunk) : scan(c, chunk));
+    if (res.headers['content-encoding'] === 'gzip') {
+      res.on('data', chunk => {
+        compressedBytes += chunk.length;
+        if (i === 0) inflateSegments(c, chunk); else segments(c, chunk, key => seen(c, key));
+      });
+    } else {
+      res.on('data', chunk => { textBytes += chunk.length; i === 0 ? parse(c, chunk) : scan(c, chunk); });
+    }
     res.on('end', () => { dropped++; });
     res.on('error', () => { dropped++; });
   });
@@ -81,8 +150,8 @@ for (let i = 0; i < count; i += 250) {
 const deadline = started + limitMs;
 while (clients.some(c => c.version < 0) && performance.now() < deadline) await new Promise(r => setTimeout(r, 100));
 const first = clients.filter(c => c.version >= 0).length;
-console.log(JSON.stringify({ ready: true, connected, withFirst: first, failed, ms: Math.round(performance.now() - started),
-  version: clients[0].version }));
+console.log(JSON.stringify({ ready: true, coding, connected, withFirst: first, failed, ms: Math.round(performance.now() - started),
+  version: clients[0].version, wireMB: Math.round((compressedBytes || textBytes) / 1e6) }));
 
 function totals() {
   let bikes = 0, docks = 0;

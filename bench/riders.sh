@@ -5,13 +5,14 @@
 # long after the cycle (and after the first client) every client had it, with the web's RSS and CPU and
 # /api/stations throughput under that load next to a static file of the same process (the map's outline, 116 KB
 # gzipped, against the API's 34 KB: compare per request and per byte). Loopback only.
-#   RIDERS=5000 ROUNDS=3 bench/riders.sh          (needs ../shared beside the repository, or VELIB_SHARED)
+#   RIDERS=5000 ROUNDS=3 CODING=gzip bench/riders.sh          (needs ../shared beside the repository, or VELIB_SHARED)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 shared=${VELIB_SHARED:-../shared}
 riders=${RIDERS:-5000}
 rounds=${ROUNDS:-3}
 poll=${POLL:-00:00:05}
+coding=${CODING:-gzip} # what the clients accept: gzip, as browsers, or identity
 
 # Each client is a socket: raise the soft open-files limit to the hard one, for this script only.
 ulimit -n "$(ulimit -Hn)"
@@ -19,7 +20,7 @@ ulimit -n "$(ulimit -Hn)"
 command -v wrk >/dev/null || { [ "$(id -u)" = 0 ] && apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null; }
 
 work=$(mktemp -d)
-cleanup() { exec 3>&- 2>/dev/null || true; kill "${node:-}" 2>/dev/null || true; kill -TERM "${apphost:-}" 2>/dev/null || true
+cleanup() { [ -n "${KEEP_LOG:-}" ] && cp "$work/apphost.log" "$KEEP_LOG"; exec 3>&- 2>/dev/null || true; kill "${node:-}" 2>/dev/null || true; kill -TERM "${apphost:-}" 2>/dev/null || true
   kill "${feed:-}" 2>/dev/null || true; wait 2>/dev/null || true; rm -rf "$work"; }
 trap cleanup EXIT
 
@@ -56,7 +57,7 @@ sleep 5 # the first cycles settle
 rss_before=$(rss); cpu_before=$(cpu)
 echo "web pid $web: RSS before $rss_before MB, version $version"
 
-coproc RIDERS_NODE { node bench/riders.mjs 5080 "$riders" 60000; }
+coproc RIDERS_NODE { node bench/riders.mjs 5080 "$riders" 60000 "$coding"; }
 node=$RIDERS_NODE_PID
 read -r -u "${RIDERS_NODE[0]}" ready; echo "$ready"
 rss_connected=$(rss)

@@ -1,3 +1,4 @@
+using System.IO.Compression;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -13,14 +14,17 @@ public sealed class StationStreamApiTests(AppHostFixture fixture, ITestOutputHel
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
 
-    private async Task<(HttpResponseMessage Response, SseReader Events)> OpenAsync(string path, string? lastEventId = null)
+    private async Task<(HttpResponseMessage Response, SseReader Events)> OpenAsync(string path, string? lastEventId = null, bool gzip = false)
     {
         var request = new HttpRequestMessage(HttpMethod.Get, path);
         if (lastEventId is not null) request.Headers.Add("Last-Event-ID", lastEventId);
+        if (gzip) request.Headers.AcceptEncoding.ParseAdd("gzip, deflate, br"); // as a browser's EventSource asks
         var response = await fixture.Web.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("text/event-stream", response.Content.Headers.ContentType!.MediaType);
-        return (response, new SseReader(await response.Content.ReadAsStreamAsync()));
+        Assert.Equal(gzip ? ["gzip"] : [], response.Content.Headers.ContentEncoding);
+        var body = await response.Content.ReadAsStreamAsync();
+        return (response, new SseReader(gzip ? new GZipStream(body, CompressionMode.Decompress) : body));
     }
 
     private static void Apply(Dictionary<long, StationJson> state, SseReader.Event e)
@@ -104,6 +108,30 @@ public sealed class StationStreamApiTests(AppHostFixture fixture, ITestOutputHel
             Apply(state, first);
             await ReadUntilAsync(events, state, next, first.Id!.Value);
             Assert.Equal(served.OrderBy(s => s.Id), state.Values.OrderBy(s => s.Id));
+        }
+    }
+
+    [SharedDataFact]
+    public async Task A_client_that_accepts_gzip_gets_the_same_events_compressed_as_they_happen()
+    {
+        var (version, _) = await ServedAsync();
+        var (plainResponse, plain) = await OpenAsync("/api/stations/stream");
+        var (gzipResponse, gzip) = await OpenAsync("/api/stations/stream", gzip: true);
+        using (plainResponse)
+        using (plain)
+        using (gzipResponse)
+        using (gzip)
+        {
+            var first = await gzip.NextVersionAsync(Patience, "the gzip'd stream sent no first event");
+            Assert.Equal(await plain.NextVersionAsync(Patience, "the plain stream sent no first event"), first);
+            fixture.AdvanceFeed();
+            var (next, served) = await ServedAsync();
+            var state = new Dictionary<long, StationJson>();
+            Apply(state, first);
+            // Each delta is read as soon as it is sent: the inflater never waits for more bytes than the event's own.
+            await ReadUntilAsync(gzip, state, next, first.Id!.Value);
+            Assert.Equal(served.OrderBy(s => s.Id), state.Values.OrderBy(s => s.Id));
+            Assert.True(next > version);
         }
     }
 

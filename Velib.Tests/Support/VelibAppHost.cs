@@ -14,7 +14,7 @@ namespace Velib.Tests.Support;
 
 /// <summary>
 /// The real AppHost (DCP, Garnet, s3rver, two silos, web) started through Aspire.Hosting.Testing, with its local
-/// state in <see cref="DataDir"/> and its two fixed ports (store, S3) on free ports, so that it never clashes
+/// state in <see cref="DataDir"/> and its fixed ports (store, S3, web) on free ports, so that it never clashes
 /// with another instance.
 /// </summary>
 public sealed class VelibAppHost : IAsyncDisposable
@@ -46,7 +46,7 @@ public sealed class VelibAppHost : IAsyncDisposable
         using var cts = new CancellationTokenSource(TimeSpan.FromMinutes(4));
         var (store, s3) = ports ?? (Ports.Free(), Ports.Free());
         var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.Velib_AppHost>(
-            [.. args, $"--Velib:DataDir={dataDir}", $"--Velib:Store:LocalPort={store}", $"--Velib:S3:LocalPort={s3}"], cts.Token);
+            [.. args, $"--Velib:DataDir={dataDir}", $"--Velib:Store:LocalPort={store}", $"--Velib:S3:LocalPort={s3}", $"--Velib:Web:Port={Ports.Free()}"], cts.Token);
         var app = await builder.BuildAsync(cts.Token);
         await app.StartAsync(cts.Token);
         foreach (var resource in Resources)

@@ -44,16 +44,20 @@ internal static class StreamEndpoint
             response.ContentType = "text/event-stream";
             response.Headers.CacheControl = "no-cache, no-transform";
             response.Headers["X-Accel-Buffering"] = "no";
+            response.Headers.Vary = "Accept-Encoding";
+            var gzip = AcceptsGzip(http.Request);
+            if (gzip) response.Headers.ContentEncoding = "gzip";
             http.Features.Get<IHttpResponseBodyFeature>()?.DisableBuffering();
             using var cancel = CancellationTokenSource.CreateLinkedTokenSource(aborted, client.Dropped);
             var body = response.Body;
-            await body.WriteAsync(StreamEvents.Retry, cancel.Token);
+            if (gzip) await body.WriteAsync(GzipSegments.Header, cancel.Token);
+            await body.WriteAsync(StreamEvents.Retry.For(gzip), cancel.Token);
 
             var sent = snapshot.Snapshot.Version;
             var backlog = resume is { } v && live.EventsAfter(v) is { } steps ? steps : [snapshot.FullEvent];
-            foreach (var e in backlog) await WriteAsync(body, e.Bytes, cancel.Token);
+            foreach (var e in backlog) await WriteAsync(body, e.For(gzip), cancel.Token);
             if (backlog.Count > 0 && backlog[^1].Version is { } last) sent = last;
-            if (live.StatusEvent is { } status) await WriteAsync(body, status.Bytes, cancel.Token);
+            if (live.StatusEvent is { } status) await WriteAsync(body, status.For(gzip), cancel.Token);
             await body.FlushAsync(cancel.Token);
 
             await foreach (var e in client.Events.ReadAllAsync(cancel.Token))
@@ -63,7 +67,7 @@ internal static class StreamEndpoint
                     if (version <= sent) continue;
                     sent = version;
                 }
-                await WriteAsync(body, e.Bytes, cancel.Token);
+                await WriteAsync(body, e.For(gzip), cancel.Token);
             }
             // The queue completed: this client was dropped for being slow. Ending the response makes it reconnect.
             http.Abort();
@@ -95,6 +99,10 @@ internal static class StreamEndpoint
             await body.FlushAsync(cancellationToken);
         }
     }
+
+    // Browsers' EventSource asks for gzip; curl -N and most scripts do not, and get the plain text.
+    private static bool AcceptsGzip(HttpRequest request) =>
+        request.GetTypedHeaders().AcceptEncoding.Any(a => a.Value.Equals("gzip", StringComparison.OrdinalIgnoreCase) && a.Quality is not 0);
 
     private static bool TryVersion(string text, out long version) =>
         long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out version);

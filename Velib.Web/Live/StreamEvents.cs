@@ -15,7 +15,7 @@ public static class StreamEvents
     public static readonly StreamEvent Heartbeat = new(null, Encoding.UTF8.GetBytes(": heartbeat\n\n"));
 
     /// <summary>Tells EventSource how long to wait before it reconnects after a drop.</summary>
-    public static readonly ReadOnlyMemory<byte> Retry = Encoding.UTF8.GetBytes("retry: 2000\n\n");
+    public static readonly StreamEvent Retry = new(null, Encoding.UTF8.GetBytes("retry: 2000\n\n"));
 
     public static StreamEvent Versioned(string name, long version, ReadOnlySpan<byte> json) =>
         new(version, Encode(name, version, json));
