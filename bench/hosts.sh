@@ -13,8 +13,9 @@
 # with DuckDB (bench/archive-check): every change exactly once, and the latest row per station equals the snapshot.
 # Exit code: 0 when every check passed, 1 when one failed, 2 when the test could not run.
 #   sudo bench/hosts.sh          (root: ip netns; needs ../shared beside the repository, or VELIB_SHARED)
-# HOSTS_SUBNET (10.231.21), POLL (5 s), PARTITION, STORE_CUT, WAIT (bound of each wait, 90 s) and HOSTS_PUBLISHED (a
-# folder with Store/, Silo/ and Web/ already published, to skip the publish) can be set.
+# HOSTS_SUBNET (10.231.21), POLL (5 s), PARTITION, STORE_CUT, WAIT (bound of each wait, 90 s), HOSTS_CONFIGURATION
+# (Release), HOSTS_NO_BUILD, HOSTS_PUBLISHED (a folder with Store/, Silo/ and Web/ already published) and KEEP_LOGS (a
+# folder to copy every host's log to) can be set.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 repo=$PWD
@@ -71,8 +72,10 @@ if [ -n "${HOSTS_PUBLISHED:-}" ]; then
   published=$HOSTS_PUBLISHED
 else
   published=$work/publish
+  # HOSTS_CONFIGURATION=Debug HOSTS_NO_BUILD=1 publishes what the solution's build made (the CI test does, after test.sh's build).
+  publish=(-c "${HOSTS_CONFIGURATION:-Release}"); [ -n "${HOSTS_NO_BUILD:-}" ] && publish+=(--no-build)
   for p in Store Silo Web; do
-    dotnet publish "Velib.$p" -c Release --nologo -v quiet -o "$published/$p" >"$work/publish.log" 2>&1 || { cat "$work/publish.log" >&2; fail "dotnet publish Velib.$p failed"; }
+    dotnet publish "Velib.$p" "${publish[@]}" --nologo -v quiet -o "$published/$p" >"$work/publish.log" 2>&1 || { cat "$work/publish.log" >&2; fail "dotnet publish Velib.$p failed"; }
   done
 fi
 [ -f Velib.AppHost/s3rver/node_modules/s3rver/package.json ] || (cd Velib.AppHost/s3rver && npm ci --no-audit --no-fund --loglevel=error)
@@ -251,6 +254,7 @@ exited=$(wait_for "$bound" "$victim leaving after its partition" bash -c "! ip n
   && echo "$victim exited $exited s after its link came back" || echo "$victim was still running $bound s after its link came back (pid ${pid:-none})"
 tail -n +"$((log_lines + 1))" "$silo_log" > "$work/partitioned.log"
 grep -m 1 -E 'declared dead|told I am dead' "$work/partitioned.log" | cut -c1-240 || true
+grep -m 1 'was superseded' "$work/partitioned.log" | cut -c1-240 || true
 check "$victim, declared dead, says so in its log" grep -qE 'declared dead|told I am dead' "$work/partitioned.log"
 check "$victim exits after it was declared dead" test -n "$exited"
 check "$victim polled nothing after its link came back" bash -c "! tail -n +$((back_lines + 1)) '$work/feed.log' | grep 'GET /station_status.json' | grep -q '^${ip_of[$victim]} '"

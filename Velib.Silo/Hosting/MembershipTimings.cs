@@ -10,12 +10,20 @@ namespace Velib.Silo.Hosting;
 internal static class MembershipTimings
 {
     /// <summary>
-    /// A probe every 2 s (default 5 s; Orleans adapts it per silo between 1 s and 8 s from the observed answers),
+    /// A probe every 2 s (default 5 s; Orleans adapts it per silo between 1 s and MaxProbeTimeout from the observed answers),
     /// suspected after 3 missed: a silo that answers nothing is suspected after about 6 s, and declared dead when
     /// a second silo agrees (two votes, the default; indirect probes through a third silo stay on, so that one bad
     /// link alone does not kill a healthy silo).
     /// </summary>
     public static readonly TimeSpan ProbeTimeout = TimeSpan.FromSeconds(2);
+
+    /// <summary>
+    /// The longest a probe may wait (default 4 × ProbeTimeout, 8 s). It also sets the window in which a connection
+    /// that carried any message vetoes a suspicion (MaxProbeTimeout × NumMissedProbesLimit): bench/hosts.sh logged
+    /// "Suppressing vote to suspect silo …: within the 00:00:24 monitoring window" for 24 s after a partition began,
+    /// which was most of the 29 s the cluster then took to move ingestion. 4 s makes that window 12 s.
+    /// </summary>
+    public static readonly TimeSpan MaxProbeTimeout = TimeSpan.FromSeconds(4);
 
     /// <summary>
     /// Every silo reads the table every 10 s (default 60 s): a partitioned silo whose link comes back reads its own
@@ -30,6 +38,7 @@ internal static class MembershipTimings
         silo.Configure<ClusterMembershipOptions>(o =>
         {
             o.ProbeTimeout = ProbeTimeout;
+            o.MaxProbeTimeout = MaxProbeTimeout;
             o.NumMissedProbesLimit = 3;
             o.TableRefreshTimeout = TableRefresh;
             o.IAmAliveTablePublishTimeout = IAmAlive;
