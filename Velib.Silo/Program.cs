@@ -5,7 +5,8 @@ var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
 builder.AddVelibSilo();
-builder.UseOrleans(silo => silo.AddVelibStateFormat().AddVelibStartup().AddVelibKubernetesHosting(builder.Configuration));
+builder.UseOrleans(silo => silo.AddVelibStateFormat().AddVelibStartup().AddVelibKubernetesHosting(builder.Configuration)
+    .AddVelibMembershipTimings());
 
 var app = builder.Build();
 app.MapDefaultEndpoints();

@@ -38,6 +38,7 @@ public static class VelibSiloExtensions
         services.AddSingleton<FeedMetrics>();
         services.AddSingleton<FeedSourceFactory>();
         services.AddSingleton<Velib.Silo.Stations.RecentChanges>();
+        services.AddSingleton<IngestionLease>();
         services.AddSingleton<ArchiveMetrics>();
         services.AddSingleton(sp => S3ClientFactory.Create(sp.GetRequiredService<IOptions<S3Options>>().Value));
         services.AddSingleton<S3ArchiveStore>();

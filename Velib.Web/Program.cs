@@ -1,4 +1,5 @@
 using Velib.Web.Api;
+using Velib.Web.Cluster;
 using Velib.Web.Components;
 using Velib.Web.Gbfs;
 using Velib.Web.Localization;
@@ -8,7 +9,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
 builder.AddVelibWeb();
 builder.Services.AddVelibStore().AddVelibDataProtection();
-builder.UseOrleansClient();
+builder.UseOrleansClient(client => client.AddVelibGatewayTimings());
 
 var app = builder.Build();
 

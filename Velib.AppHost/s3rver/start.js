@@ -18,13 +18,15 @@ if (!crypto.getCiphers().includes('des')) {
 const S3rver = require('s3rver');
 
 const port = Number(process.env.S3_PORT || 4569);
+// Loopback unless told otherwise: bench/hosts.sh runs s3rver on a host of its own, reached by the silos' hosts.
+const address = process.env.S3_ADDRESS || '127.0.0.1';
 const directory = path.resolve(process.env.S3_DATA_DIR || path.join(__dirname, 'data'));
 // The bucket comes from the AppHost, which holds the one default; without it there is nothing to serve.
 const buckets = (process.env.S3_BUCKETS || '').split(',').filter(Boolean);
 if (buckets.length === 0) { console.error('S3_BUCKETS is not set: name the bucket(s) to create'); process.exit(2); }
 
 const server = new S3rver({
-  address: '127.0.0.1',
+  address,
   port,
   directory,
   silent: process.env.S3_VERBOSE !== '1',

@@ -22,4 +22,7 @@ internal static partial class FeedLog
 
     [LoggerMessage(7, LogLevel.Error, "Feed {System}: the store is unreachable ({Reason}). Nothing of this cycle was acknowledged; the next poll retries it.")]
     public static partial void StoreUnavailable(ILogger logger, string system, string reason);
+
+    [LoggerMessage(8, LogLevel.Warning, "Feed {System}: this activation (lease {Epoch}, on {Silo}) was superseded by one on another silo, which took the ingestion over while this silo was cut off; it stops polling")]
+    public static partial void Superseded(ILogger logger, string system, long epoch, string silo);
 }

@@ -20,7 +20,7 @@ namespace Velib.Silo.Ingestion;
 internal sealed class FeedIngestionGrain(
     [PersistentState("network")] IPersistentState<IngestionState> saved,
     FeedSourceFactory sources, IOptions<FeedOptions> options, FeedClock clock, FeedMetrics metrics, RecentChanges recent,
-    ILocalSiloDetails silo, ILogger<FeedIngestionGrain> logger) : Grain, IFeedIngestionGrain, IRemindable
+    ILocalSiloDetails silo, IngestionLease lease, ILogger<FeedIngestionGrain> logger) : Grain, IFeedIngestionGrain, IRemindable
 {
     private const string KeepAliveReminder = "velib.ingest";
     private readonly ObserverManager<INetworkObserver> _observers = new(TimeSpan.FromMinutes(5), logger);
@@ -33,6 +33,7 @@ internal sealed class FeedIngestionGrain(
     private DateTime? _savedUtc;
     private bool _unsaved;
     private NetworkState? _savedView;
+    private long? _epoch;
 
     private string System => this.GetPrimaryKeyString();
 
@@ -71,6 +72,13 @@ internal sealed class FeedIngestionGrain(
         var started = Stopwatch.GetTimestamp();
         try
         {
+            // A store that cannot be reached fails the cycle here, as it would at the spool: nothing is polled.
+            _epoch ??= await lease.TakeAsync(System);
+            if (!await lease.HoldsAsync(System, _epoch.Value))
+            {
+                Superseded();
+                return 0;
+            }
             if (_source is null)
             {
                 _source = await sources.CreateAsync(System, saved.State.Mode, CancellationToken.None);
@@ -251,8 +259,20 @@ internal sealed class FeedIngestionGrain(
     }
 
     private static bool IsStoreFailure(Exception ex) =>
-        ex is RedisException || ex.InnerException is { } inner && IsStoreFailure(inner)
+        ex is RedisException or RedisTimeoutException || ex.InnerException is { } inner && IsStoreFailure(inner)
         || ex is AggregateException { InnerExceptions: var all } && all.Any(IsStoreFailure);
+
+    /// <summary>
+    /// Another activation took the lease (this one's silo was cut off and declared dead): stop polling, and do not save
+    /// the network on the way out, since the successor's is newer.
+    /// </summary>
+    private void Superseded()
+    {
+        FeedLog.Superseded(logger, System, _epoch ?? 0, $"{silo.SiloAddress.Endpoint.Address}:{silo.SiloAddress.Endpoint.Port}");
+        _timer?.Dispose();
+        _unsaved = false;
+        DeactivateOnIdle();
+    }
 
     private void EnsurePolling()
     {

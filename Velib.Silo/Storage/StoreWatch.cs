@@ -42,7 +42,13 @@ internal sealed partial class StoreWatch : BackgroundService
         do
         {
             try { await ReadAsync(); }
-            catch (RedisException ex) { Unreadable(_logger, ex.Message); }
+            // RedisTimeoutException is a TimeoutException, not a RedisException: uncaught, a store that stopped
+            // answering (a cut link) stopped the whole silo through the host's BackgroundService policy
+            // (bench/hosts.sh). The counters are only metrics, so nothing they throw may stop the silo.
+            catch (Exception ex) when (ex is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
+            {
+                Unreadable(_logger, ex.Message);
+            }
         }
         while (await timer.WaitForNextTickAsync(stoppingToken));
     }

@@ -62,6 +62,27 @@ public sealed class IngestionGrainTests : RecordedClusterTest
     }
 
     [SharedDataFact]
+    public async Task An_activation_whose_lease_a_successor_took_polls_nothing_and_the_successor_carries_on()
+    {
+        await Ingestion.Poll();
+        // What a successor on another silo does when it starts, while this silo is cut off.
+        await using (var store = await StackExchange.Redis.ConnectionMultiplexer.ConnectAsync(Cluster.Store.ConnectionString))
+        {
+            await store.GetDatabase().StringIncrementAsync("velib:{velib}:ingestion:epoch");
+        }
+        var requests = Volatile.Read(ref Feed.StatusRequests);
+
+        Assert.Equal(0, await Ingestion.Poll());
+        Assert.Equal(requests, Volatile.Read(ref Feed.StatusRequests));
+
+        // The superseded activation is gone; the next call starts one that takes the lease and goes on from the store.
+        Feed.Status = Snapshot("station_status_20251110_134915.json");
+        Assert.Equal(952, await Ingestion.Poll());
+        Assert.True(Volatile.Read(ref Feed.StatusRequests) > requests, "the new activation never polled the feed");
+        Assert.Null((await Ingestion.GetStatus()).LastError);
+    }
+
+    [SharedDataFact]
     public async Task Each_station_keeps_its_history_of_changes()
     {
         var files = Directory.GetFiles(Series, "station_status_*.json").Order().Take(4).ToArray();

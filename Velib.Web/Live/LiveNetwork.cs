@@ -25,6 +25,7 @@ public sealed partial class LiveNetwork(IClusterClient orleans, StationStream st
     private volatile StreamStatus? _status;
     private volatile StreamEvent? _statusEvent;
     private INetworkObserver? _reference;
+    private volatile string? _subscribedSilo;
     private long _lastUpdateTicks;
 
     private IFeedIngestionGrain Feed => orleans.GetGrain<IFeedIngestionGrain>(VelibSystem.Name);
@@ -59,8 +60,22 @@ public sealed partial class LiveNetwork(IClusterClient orleans, StationStream st
     public async Task SubscribeAsync(CancellationToken cancellationToken)
     {
         _reference ??= orleans.CreateObjectReference<INetworkObserver>(this);
-        await Feed.Subscribe(_reference).WaitAsync(cancellationToken);
+        // Bounded: while a lost silo is not yet declared dead, a call to the grain it hosted waits for Orleans'
+        // 30 s response timeout; the service retries on its next tick instead.
+        await Feed.Subscribe(_reference).WaitAsync(StatusLimit, cancellationToken);
         await CatchUpAsync(cancellationToken);
+        _subscribedSilo = _status?.Feed?.Silo;
+    }
+
+    /// <summary>
+    /// True when the ingestion grain now runs on another silo than the one this process subscribed on. Its observers
+    /// live in the activation's memory, so a new activation (after a silo was lost) pushes to nobody until each web
+    /// subscribes again.
+    /// </summary>
+    public async Task<bool> IngestionMovedAsync()
+    {
+        var feed = await TryStatusAsync();
+        return feed?.Silo is { } now && _subscribedSilo is { } then && now != then;
     }
 
     /// <summary>Asks the ingestion grain for everything after our version, and refreshes the status.</summary>

@@ -35,6 +35,14 @@ public sealed partial class LiveNetworkService(LiveNetwork network, IOptions<Map
                 {
                     await network.CatchUpAsync(stoppingToken);
                 }
+                else if (now - network.LastUpdate >= Tick && await network.IngestionMovedAsync())
+                {
+                    // No push for a tick and the grain moved (a lost silo): its new activation has no observers.
+                    // Measured by bench/hosts.sh before this: the webs lagged polling by 25-30 s (the quiet limit).
+                    Moved(logger);
+                    await network.SubscribeAsync(stoppingToken);
+                    subscribedAt = now;
+                }
             }
             catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
             {
@@ -52,6 +60,9 @@ public sealed partial class LiveNetworkService(LiveNetwork network, IOptions<Map
             }
         }
     }
+
+    [LoggerMessage(2, LogLevel.Information, "Live network: the ingestion grain moved to another silo; subscribing there")]
+    private static partial void Moved(ILogger logger);
 
     [LoggerMessage(1, LogLevel.Warning, "Live network: could not reach the cluster ({Kind}: {Reason}); retrying")]
     private static partial void Failed(ILogger logger, string kind, string reason);
