@@ -4,6 +4,7 @@
 //   dotnet run -c Release --project Velib.Benchmarks -- --cycles 60    ingest cycles in a loop for 60 s, to profile (dotnet-trace collect -- …)
 //   dotnet run -c Release --project Velib.Benchmarks -- --lake             time travel over a 7-day simulated lake (needs node, npm ci in Velib.AppHost/s3rver)
 //   dotnet run -c Release --project Velib.Benchmarks -- --forecast --train-until 2026-04-01 --test-until 2026-05-01   forecast scores on the shared history
+//   dotnet run -c Release --project Velib.Benchmarks -- --months 1         a month of Paris through the grains into Velib.Store, on a simulated clock; restart at the end
 //   dotnet run -c Release --project Velib.Benchmarks -- --import           the shared history imported into a private s3rver, then a month's timeline
 using BenchmarkDotNet.Running;
 using Velib.Benchmarks;
@@ -33,6 +34,16 @@ if (args.Contains("--import"))
     await ImportBenchmark.RunAsync();
     return;
 }
+if (Array.IndexOf(args, "--months") is var months and >= 0)
+{
+    // --months N is N × 30 days; --days D instead, for a shorter look; --poll-seconds S (60) is the poll interval; --keep keeps the store's folder.
+    var days = Option("--days") is { } d ? int.Parse(d, System.Globalization.CultureInfo.InvariantCulture)
+        : 30 * int.Parse(args[months + 1], System.Globalization.CultureInfo.InvariantCulture);
+    var poll = TimeSpan.FromSeconds(Option("--poll-seconds") is { } p ? int.Parse(p, System.Globalization.CultureInfo.InvariantCulture) : 60);
+    Console.WriteLine($"Velib months benchmark ({Environment.ProcessorCount} cores, server GC {System.Runtime.GCSettings.IsServerGC})");
+    await Velib.Benchmarks.Months.MonthsBenchmark.RunAsync(days, poll, args.Contains("--keep"));
+    return;
+}
 if (Array.IndexOf(args, "--cycles") is var at and >= 0)
 {
     // One process in a steady state, for a profiler: BenchmarkDotNet's runs mix setup, pilot and teardown in.
@@ -54,3 +65,5 @@ if (Array.IndexOf(args, "--cycles") is var at and >= 0)
 }
 Console.WriteLine($"Velib archive size benchmark ({Environment.ProcessorCount} cores)");
 await ArchiveSizeBenchmark.RunAsync();
+
+string? Option(string name) => Array.IndexOf(args, name) is var i and >= 0 && i + 1 < args.Length ? args[i + 1] : null;

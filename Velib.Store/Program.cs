@@ -5,6 +5,8 @@ using Garnet;
 // Options come from the AppHost (port, AOF folder, memory; see StoreResourceExtensions) or the StatefulSet.
 using var server = new GarnetServer(StoreArguments.With(args, Environment.GetEnvironmentVariable));
 server.Start();
+// What the recovery replayed, and whether a torn or corrupted AOF tail was dropped (Garnet is silent on a torn one).
+Console.WriteLine($"Velib store recovery: {await AofRecoveryCheck.DescribeAsync(args, Environment.GetEnvironmentVariable(StoreArguments.PasswordVariable))}");
 var auth = StoreArguments.RequiresPassword(Environment.GetEnvironmentVariable) ? "password required" : "no password";
 // The command line only: the password is added to Garnet's options, never printed.
 Console.WriteLine($"Velib store (Garnet) listening ({auth}): {string.Join(' ', args)}");

@@ -1,0 +1,77 @@
+using System.Globalization;
+using System.Net.Sockets;
+using System.Text;
+
+/// <summary>
+/// After Garnet's recovery, says whether the append-only file on disk held more than what was replayed. Garnet
+/// stops its replay at a torn or corrupted record and carries on from there, without a word for a torn tail (it
+/// warns for a corrupted one, with its logger at Warning): measured with a 10,000-write AOF cut 6 KB short, it
+/// replayed 9,942 records and said nothing. Bytes past the recovered tail are always zero in a file Garnet wrote
+/// (measured: its pages are zero-filled), so any that are not were dropped, and this prints how many and from which address.
+/// </summary>
+internal static class AofRecoveryCheck
+{
+    public static async Task<string> DescribeAsync(string[] args, string? password)
+    {
+        if (Option(args, "--checkpointdir") is not { } folder || Option(args, "--aof-segment-size") is not { } segmentText
+            || !args.Contains("--aof")) return "AOF off: nothing replayed";
+        var (begin, tail) = await AofAddressesAsync(args, password);
+        var segment = long.Parse(segmentText, CultureInfo.InvariantCulture);
+        long dropped = 0, firstDropped = -1;
+        foreach (var file in Directory.EnumerateFiles(Path.Combine(folder, "AOF"), "aof.log.*"))
+        {
+            if (!long.TryParse(Path.GetExtension(file).TrimStart('.'), NumberStyles.None, CultureInfo.InvariantCulture, out var index)) continue;
+            var start = index * segment;
+            var length = new FileInfo(file).Length;
+            if (start + length <= tail) continue;
+            await using var stream = File.OpenRead(file);
+            var from = Math.Max(0, tail - start);
+            stream.Position = from;
+            var buffer = new byte[1 << 16];
+            var position = start + from;
+            for (int read; (read = await stream.ReadAsync(buffer)) > 0; position += read)
+            {
+                for (var i = 0; i < read; i++)
+                {
+                    if (buffer[i] == 0) continue;
+                    dropped++;
+                    if (firstDropped < 0 || position + i < firstDropped) firstDropped = position + i;
+                }
+            }
+        }
+        var replayed = string.Create(CultureInfo.InvariantCulture, $"AOF replayed from address {begin:N0} to {tail:N0} ({tail - begin:N0} bytes)");
+        return dropped == 0 ? $"{replayed}; nothing past it on disk"
+            : string.Create(CultureInfo.InvariantCulture, $"{replayed}; DROPPED a torn or corrupted tail: {dropped:N0} non-zero bytes on disk past it (from address {firstDropped:N0}), not replayed; writes acknowledged there are lost");
+    }
+
+    private static string? Option(string[] args, string name) => Array.IndexOf(args, name) is var i and >= 0 && i + 1 < args.Length ? args[i + 1] : null;
+
+    /// <summary>INFO persistence from the store itself, over its own protocol (the only public view of the recovered addresses).</summary>
+    private static async Task<(long Begin, long Tail)> AofAddressesAsync(string[] args, string? password)
+    {
+        var bind = Option(args, "--bind") ?? "127.0.0.1";
+        var host = bind is "0.0.0.0" or "::" or "*" ? "127.0.0.1" : bind.Split(' ')[0];
+        using var tcp = new TcpClient();
+        await tcp.ConnectAsync(host, int.Parse(Option(args, "--port") ?? "6379", CultureInfo.InvariantCulture));
+        await using var stream = tcp.GetStream();
+        using var reader = new StreamReader(stream, Encoding.UTF8);
+        if (!string.IsNullOrEmpty(password))
+        {
+            await stream.WriteAsync(Command("AUTH", password));
+            await reader.ReadLineAsync();
+        }
+        await stream.WriteAsync(Command("INFO", "persistence"));
+        var header = await reader.ReadLineAsync() ?? "";
+        if (!header.StartsWith('$')) throw new InvalidOperationException($"INFO persistence answered '{header}'");
+        var fields = new Dictionary<string, long>();
+        for (var line = await reader.ReadLineAsync(); !string.IsNullOrEmpty(line); line = await reader.ReadLineAsync())
+        {
+            var parts = line.Split(':', 2);
+            if (parts.Length == 2 && long.TryParse(parts[1], NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value)) fields[parts[0]] = value;
+        }
+        return (fields["BeginAddress"], fields["TailAddress"]);
+    }
+
+    private static byte[] Command(params string[] parts) =>
+        Encoding.UTF8.GetBytes($"*{parts.Length}\r\n" + string.Concat(parts.Select(p => $"${Encoding.UTF8.GetByteCount(p)}\r\n{p}\r\n")));
+}
