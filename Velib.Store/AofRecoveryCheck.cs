@@ -1,6 +1,4 @@
 using System.Globalization;
-using System.Net.Sockets;
-using System.Text;
 
 /// <summary>
 /// After Garnet's recovery, says whether the append-only file on disk held more than what was replayed. Garnet
@@ -13,7 +11,7 @@ internal static class AofRecoveryCheck
 {
     public static async Task<string> DescribeAsync(string[] args, string? password)
     {
-        if (Option(args, "--checkpointdir") is not { } folder || Option(args, "--aof-segment-size") is not { } segmentText
+        if (StoreSelf.Option(args, "--checkpointdir") is not { } folder || StoreSelf.Option(args, "--aof-segment-size") is not { } segmentText
             || !args.Contains("--aof")) return "AOF off: nothing replayed";
         var (begin, tail) = await AofAddressesAsync(args, password);
         var segment = long.Parse(segmentText, CultureInfo.InvariantCulture);
@@ -44,34 +42,16 @@ internal static class AofRecoveryCheck
             : string.Create(CultureInfo.InvariantCulture, $"{replayed}; DROPPED a torn or corrupted tail: {dropped:N0} non-zero bytes on disk past it (from address {firstDropped:N0}), not replayed; writes acknowledged there are lost");
     }
 
-    private static string? Option(string[] args, string name) => Array.IndexOf(args, name) is var i and >= 0 && i + 1 < args.Length ? args[i + 1] : null;
-
-    /// <summary>INFO persistence from the store itself, over its own protocol (the only public view of the recovered addresses).</summary>
+    /// <summary>INFO persistence: where the AOF a restart replays begins, and its tail.</summary>
     private static async Task<(long Begin, long Tail)> AofAddressesAsync(string[] args, string? password)
     {
-        var bind = Option(args, "--bind") ?? "127.0.0.1";
-        var host = bind is "0.0.0.0" or "::" or "*" ? "127.0.0.1" : bind.Split(' ')[0];
-        using var tcp = new TcpClient();
-        await tcp.ConnectAsync(host, int.Parse(Option(args, "--port") ?? "6379", CultureInfo.InvariantCulture));
-        await using var stream = tcp.GetStream();
-        using var reader = new StreamReader(stream, Encoding.UTF8);
-        if (!string.IsNullOrEmpty(password))
-        {
-            await stream.WriteAsync(Command("AUTH", password));
-            await reader.ReadLineAsync();
-        }
-        await stream.WriteAsync(Command("INFO", "persistence"));
-        var header = await reader.ReadLineAsync() ?? "";
-        if (!header.StartsWith('$')) throw new InvalidOperationException($"INFO persistence answered '{header}'");
+        var text = await StoreSelf.AskAsync(args, password, "INFO", "persistence") ?? throw new InvalidOperationException("the store closed the connection on INFO");
         var fields = new Dictionary<string, long>();
-        for (var line = await reader.ReadLineAsync(); !string.IsNullOrEmpty(line); line = await reader.ReadLineAsync())
+        foreach (var line in text.Split('\n', StringSplitOptions.TrimEntries))
         {
             var parts = line.Split(':', 2);
             if (parts.Length == 2 && long.TryParse(parts[1], NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value)) fields[parts[0]] = value;
         }
         return (fields["BeginAddress"], fields["TailAddress"]);
     }
-
-    private static byte[] Command(params string[] parts) =>
-        Encoding.UTF8.GetBytes($"*{parts.Length}\r\n" + string.Concat(parts.Select(p => $"${Encoding.UTF8.GetByteCount(p)}\r\n{p}\r\n")));
 }
