@@ -34,8 +34,6 @@ public class CycleBenchmarks
     private Dictionary<long, Station> _previous = [];
     private IGrainFactory _grains = null!;
     private LocalStore? _store;
-    private Months.StoreProcess? _process;
-    private string? _data;
     private long[] _changing = [];
     private bool _flip;
     private DateTime _now = new(2026, 11, 30, 8, 0, 0, DateTimeKind.Utc);
@@ -47,9 +45,9 @@ public class CycleBenchmarks
     public int Changed { get; set; }
 
     /// <summary>
-    /// <c>garnet</c>: the cycle's store write as the app makes it, into a Velib.Store process started as the AppHost
-    /// starts it (AOF, storage tier; <see cref="GarnetArguments"/>), grain storage there too. <c>memory</c>: no store
-    /// write at all (memory grain storage; the store is only read, when station grains activate).
+    /// <c>garnet</c>: the cycle's store write as the app makes it (the spool's append script, with the recent log)
+    /// into a Garnet in this process without its AOF, grain storage there too. <c>memory</c>: no store write at all
+    /// (memory grain storage; the store is only read, when station grains activate).
     /// </summary>
     [Params("garnet", "memory")]
     public string Store { get; set; } = "garnet";
@@ -61,19 +59,10 @@ public class CycleBenchmarks
         builder.Options.ConfigureFileLogging = false;
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Velib:S3:ServiceUrl"] = "http://127.0.0.1:9" }).Build();
         // Station grains read their history from the store's recent log when they activate, so both variants need one.
-        string connection;
-        if (Store == "garnet")
-        {
-            _data = Path.Combine(Path.GetTempPath(), "velib-cycles-" + Guid.NewGuid().ToString("N"));
-            _process = new Months.StoreProcess(LakeBenchmark.RepositoryRoot(), _data);
-            await _process.StartAsync();
-            connection = _process.ConnectionString;
-        }
-        else
-        {
-            _store = new LocalStore("1g");
-            connection = _store.ConnectionString;
-        }
+        // In this process, as before: with Velib.Store as a process of its own (Months.StoreProcess) the first cycle's
+        // activations timed out (128 of 1,500 station calls after 30 s; not understood yet), so the AOF is not in here.
+        _store = new LocalStore("1g");
+        var connection = _store.ConnectionString;
         builder.ConfigureSilo((_, silo) =>
         {
             silo.Services.AddVelibStore(connection);
@@ -133,10 +122,8 @@ public class CycleBenchmarks
     {
         // The silo runs in this process: its working set is the silo's RSS at this network size.
         Console.WriteLine($"// RSS with {Stations:N0} station grains: {Environment.WorkingSet / 1024 / 1024:N0} MiB"
-            + (_process is null ? "" : $"; store RSS {_process.ResidentBytes() / 1024 / 1024:N0} MiB, AOF {(await _process.AofAsync()).Tail / 1024 / 1024:N0} MiB"));
+            + " (Garnet in the same process)");
         await _cluster.DisposeAsync();
         _store?.Dispose();
-        if (_process is not null) await _process.DisposeAsync();
-        if (_data is not null) Directory.Delete(_data, recursive: true);
     }
 }
