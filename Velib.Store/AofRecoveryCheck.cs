@@ -39,7 +39,7 @@ internal static class AofRecoveryCheck
         }
         var replayed = string.Create(CultureInfo.InvariantCulture, $"AOF replayed from address {begin:N0} to {tail:N0} ({tail - begin:N0} bytes)");
         return dropped == 0 ? $"{replayed}; nothing past it on disk"
-            : string.Create(CultureInfo.InvariantCulture, $"{replayed}; DROPPED a torn or corrupted tail: {dropped:N0} non-zero bytes on disk past it (from address {firstDropped:N0}), not replayed; writes acknowledged there are lost");
+            : string.Create(CultureInfo.InvariantCulture, $"{replayed}; DROPPED a torn or corrupted tail: {dropped:N0} non-zero bytes on disk past it (from address {firstDropped:N0}), not replayed (a write is answered only once its record is written, so none of them was answered)");
     }
 
     /// <summary>INFO persistence: where the AOF a restart replays begins, and its tail.</summary>
