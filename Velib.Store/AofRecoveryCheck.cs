@@ -37,9 +37,12 @@ internal static class AofRecoveryCheck
                 }
             }
         }
+        var acknowledged = args.Contains("--aof-commit-wait")
+            ? "with --aof-commit-wait a write is answered only once its record is written, so none of them was acknowledged"
+            : "without --aof-commit-wait some may have been acknowledged: they are lost";
         var replayed = string.Create(CultureInfo.InvariantCulture, $"AOF replayed from address {begin:N0} to {tail:N0} ({tail - begin:N0} bytes)");
         return dropped == 0 ? $"{replayed}; nothing past it on disk"
-            : string.Create(CultureInfo.InvariantCulture, $"{replayed}; DROPPED a torn or corrupted tail: {dropped:N0} non-zero bytes on disk past it (from address {firstDropped:N0}), not replayed (a write is answered only once its record is written, so none of them was answered)");
+            : string.Create(CultureInfo.InvariantCulture, $"{replayed}; DROPPED a torn or corrupted tail: {dropped:N0} non-zero bytes on disk past it (from address {firstDropped:N0}), not replayed ({acknowledged})");
     }
 
     /// <summary>INFO persistence: where the AOF a restart replays begins, and its tail.</summary>
