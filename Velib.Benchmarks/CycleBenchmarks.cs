@@ -10,13 +10,17 @@ using Velib.Silo.Ingestion;
 using StackExchange.Redis;
 using Velib.Benchmarks.Lake;
 using Velib.Silo.Stations;
+using Velib.Contracts.Archive;
+using Velib.Contracts.Feed;
 
 namespace Velib.Benchmarks;
 
 /// <summary>
-/// One ingest cycle as the grain runs it: parse → join → diff (<see cref="IngestCycle"/>), then the fan-out to the
-/// station grains and their state writes, on an in-process cluster. Each invocation alternates two documents, so
-/// exactly <see cref="Changed"/> stations change (-1: all of them).
+/// One ingest cycle as the grain runs it: parse → join → diff (<see cref="IngestCycle"/>), the store write (the
+/// archive grain's spool append, which also writes the recent log the station grains are rebuilt from), then the
+/// fan-out to the station grains, on an in-process cluster. Station grains write no state of their own since
+/// issue 19, so the store write is the spool's. Each invocation alternates two documents, so exactly
+/// <see cref="Changed"/> stations change (-1: all of them).
 /// </summary>
 [MemoryDiagnoser]
 // The silo is an ASP.NET Core app, so it runs the server GC; measured the same way here.
@@ -40,7 +44,11 @@ public class CycleBenchmarks
     [Params(500, -1)]
     public int Changed { get; set; }
 
-    /// <summary>Where station state is written: the store the app runs on (Garnet, over Orleans' Redis storage), or memory.</summary>
+    /// <summary>
+    /// <c>garnet</c>: the cycle's store write as the app makes it (the spool's append script, with the recent log)
+    /// into a Garnet in this process without its AOF, grain storage there too. <c>memory</c>: no store write at all
+    /// (memory grain storage; the store is only read, when station grains activate).
+    /// </summary>
     [Params("garnet", "memory")]
     public string Store { get; set; } = "garnet";
 
@@ -51,11 +59,14 @@ public class CycleBenchmarks
         builder.Options.ConfigureFileLogging = false;
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Velib:S3:ServiceUrl"] = "http://127.0.0.1:9" }).Build();
         // Station grains read their history from the store's recent log when they activate, so both variants need one.
+        // In this process, as before: with Velib.Store as a process of its own (Months.StoreProcess) the first cycle's
+        // activations timed out (128 of 1,500 station calls after 30 s; not understood yet), so the AOF is not in here.
         _store = new LocalStore("1g");
+        var connection = _store.ConnectionString;
         builder.ConfigureSilo((_, silo) =>
         {
-            silo.Services.AddVelibStore(_store.ConnectionString);
-            if (Store == "garnet") silo.AddRedisGrainStorageAsDefault(o => o.ConfigurationOptions = ConfigurationOptions.Parse(_store.ConnectionString));
+            silo.Services.AddVelibStore(connection);
+            if (Store == "garnet") silo.AddRedisGrainStorageAsDefault(o => o.ConfigurationOptions = ConfigurationOptions.Parse(connection));
             else silo.AddMemoryGrainStorageAsDefault();
             silo.UseInMemoryReminderService().AddVelibStateFormat().Services.AddVelibSiloServices(configuration);
         });
@@ -99,6 +110,8 @@ public class CycleBenchmarks
         _flip = !_flip;
         _now = _now.AddMinutes(1);
         var cycle = IngestCycle.Run(_catalog, new FeedDocuments(_flip ? _b : _a, null, null), _previous, _now);
+        // Durable before the fan-out, as in the ingestion grain: the spool and the recent log in one script.
+        if (Store == "garnet") await _grains.GetGrain<IArchiveGrain>(VelibSystem.Name).Append(cycle.Changes);
         (await StationFanOut.ApplyAsync(_grains, cycle.Diff.ForGrains, 64, _now, _now)).ThrowIfFailed();
         _previous = cycle.Diff.Stations.ToDictionary(s => s.Id);
         return cycle.Changes.Length;
@@ -108,7 +121,8 @@ public class CycleBenchmarks
     public async Task Cleanup()
     {
         // The silo runs in this process: its working set is the silo's RSS at this network size.
-        Console.WriteLine($"// RSS with {Stations:N0} station grains: {Environment.WorkingSet / 1024 / 1024:N0} MiB");
+        Console.WriteLine($"// RSS with {Stations:N0} station grains: {Environment.WorkingSet / 1024 / 1024:N0} MiB"
+            + " (Garnet in the same process)");
         await _cluster.DisposeAsync();
         _store?.Dispose();
     }

@@ -11,6 +11,11 @@ namespace Microsoft.Extensions.Hosting;
 /// budget move to the hybrid log on disk and stay readable: the store holds the only copy of membership,
 /// reminders, grain state and the unflushed spool, so nothing acknowledged may be dropped.</item>
 /// <item><c>--aof --recover</c>: every acknowledged write is in the append-only file, replayed at start.</item>
+/// <item><c>--aof-commit-wait</c>: a write is answered once its AOF record is written, not before. Without it
+/// Garnet answers first and writes the AOF behind: measured on a full 24 MB tmpfs, 79 of 4,109 acknowledged writes
+/// (316 KB) were never written and were gone after the restart; with it, 4,030 were acknowledged and all 4,030
+/// came back. It is a write to the OS, not an fsync: a crash of the store (SIGKILL) loses nothing acknowledged, a
+/// crash of the machine may lose what the OS had not flushed.</item>
 /// <item><c>--aof-size-limit</c> and <c>--checkpoint-freq 3600</c>: Garnet takes a checkpoint once the AOF
 /// passes the limit (checked every 5 s) and at least hourly; a checkpoint moves the AOF's begin address, so a
 /// restart replays a checkpoint plus a short tail. Without them the AOF grew by 286 MB in 11 minutes, all of it
@@ -64,7 +69,7 @@ static class GarnetArguments
             // Long option names only: the AppHost starts the store with "dotnet run", which would take "-p" as its own.
             "--memory", memorySize, "--page", pageSize, "--index", "16m",
             "--lua", "--lua-transaction-mode",
-            "--aof", "--recover", "--checkpointdir", dataDirectory,
+            "--aof", "--recover", "--aof-commit-wait", "--checkpointdir", dataDirectory,
             "--aof-page-size", Bytes(aofPage), "--aof-memory", Bytes(4 * aofPage), "--aof-segment-size", Bytes(aofSegment),
             "--aof-size-limit", maxAofSize, "--checkpoint-freq", ((int)CheckpointInterval.TotalSeconds).ToString(CultureInfo.InvariantCulture),
             "--storage-tier", "--logdir", dataDirectory, "--segment", Bytes(Math.Max(2 * page, 32L << 20)),

@@ -1,10 +1,12 @@
 using System.Globalization;
 using System.Runtime.InteropServices;
-using Garnet;
 
 // Options come from the AppHost (port, AOF folder, memory; see StoreResourceExtensions) or the StatefulSet.
-using var server = new GarnetServer(StoreArguments.With(args, Environment.GetEnvironmentVariable));
-server.Start();
+using var host = new StoreHost(args, StoreArguments.With(args, Environment.GetEnvironmentVariable));
+// What the recovery replayed, and whether a torn or corrupted AOF tail was dropped (Garnet is silent on a torn one).
+Console.WriteLine($"Velib store recovery: {await host.DescribeRecoveryAsync()}");
+using var watching = new CancellationTokenSource();
+var watch = args.Contains("--aof") ? host.WatchAsync(watching.Token) : Task.CompletedTask;
 var auth = StoreArguments.RequiresPassword(Environment.GetEnvironmentVariable) ? "password required" : "no password";
 // The command line only: the password is added to Garnet's options, never printed.
 Console.WriteLine($"Velib store (Garnet) listening ({auth}): {string.Join(' ', args)}");
@@ -18,9 +20,11 @@ var signals = 0;
 using var term = PosixSignalRegistration.Create(PosixSignal.SIGTERM, OnSignal);
 using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, OnSignal);
 await stop.Task;
+await watching.CancelAsync();
+try { await watch; } catch (OperationCanceledException) { }
 
 // Everything acknowledged is in the append-only file; commit its tail before exiting.
-await server.Store.CommitAOFAsync(CancellationToken.None);
+await host.Server.Store.CommitAOFAsync(CancellationToken.None);
 Console.WriteLine("Velib store stopped; AOF committed.");
 
 void OnSignal(PosixSignalContext context)

@@ -13,6 +13,10 @@ internal static class StoreArguments
 
     public static string[] With(string[] args, Func<string, string?> environment)
     {
+        // Garnet's own log at Warning unless told otherwise: it then says when its recovery met a corrupted AOF
+        // record and stopped there (measured: "Fast-commit recovery scan … failed; recovering to the last valid
+        // commit"); by default it says nothing at all.
+        if (!args.Contains("--logger-level")) args = [.. args, "--logger-level", "Warning"];
         var password = environment(PasswordVariable);
         if (string.IsNullOrEmpty(password))
         {

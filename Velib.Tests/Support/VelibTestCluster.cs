@@ -30,10 +30,13 @@ public sealed class VelibTestCluster : IAsyncDisposable
     public TestStore Store { get; }
 
     public static async Task<VelibTestCluster> StartAsync(IDictionary<string, string?> settings, ILoggerProvider? logs = null,
-        TestStore? store = null, TimeProvider? time = null, Action<IHostApplicationBuilder>? host = null, bool stateInStore = false, string? serviceId = null)
+        TestStore? store = null, TimeProvider? time = null, Action<IHostApplicationBuilder>? host = null, bool stateInStore = false, string? serviceId = null,
+        string? storeConnection = null)
     {
         var ownsStore = store is null;
         store ??= new TestStore();
+        // A store in a process of its own (StoreProcess) instead of the test's in-process one.
+        var connection = storeConnection ?? store.ConnectionString;
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         var builder = new InProcessTestClusterBuilder(initialSilosCount: 1);
         // No log files in the working folder (they used to land in the repository); tests that need logs pass a provider.
@@ -45,8 +48,8 @@ public sealed class VelibTestCluster : IAsyncDisposable
             if (stateInStore)
             {
                 // As the app runs: grain state and reminders in the store, through Orleans' Redis providers.
-                silo.AddRedisGrainStorageAsDefault(o => o.ConfigurationOptions = ConfigurationOptions.Parse(store.ConnectionString))
-                    .UseRedisReminderService(o => o.ConfigurationOptions = ConfigurationOptions.Parse(store.ConnectionString));
+                silo.AddRedisGrainStorageAsDefault(o => o.ConfigurationOptions = ConfigurationOptions.Parse(connection))
+                    .UseRedisReminderService(o => o.ConfigurationOptions = ConfigurationOptions.Parse(connection));
             }
             else
             {
@@ -54,7 +57,7 @@ public sealed class VelibTestCluster : IAsyncDisposable
             }
             silo.AddVelibStateFormat();
             silo.Services.AddVelibSiloServices(configuration);
-            silo.Services.AddVelibStore(store.ConnectionString);
+            silo.Services.AddVelibStore(connection);
             // Only the feed's world runs on the test's clock; the Orleans runtime keeps real time.
             if (time is not null) silo.Services.AddSingleton(new Velib.Silo.Feed.FeedClock(time));
             if (logs is not null) silo.Services.AddLogging(l => l.AddProvider(logs));
