@@ -10,7 +10,7 @@ public sealed class SnapshotSeries
     /// <summary>Samples are at least this far apart (less a minute, so that half-hourly feeds keep every snapshot).</summary>
     public static readonly TimeSpan Spacing = TimeSpan.FromMinutes(29);
 
-    /// <summary>The horizons paired: each sample with the first later one at least about this far ahead.</summary>
+    /// <summary>The horizons paired: each sample with the first later one no more than half a spacing short of this far ahead.</summary>
     private static readonly TimeSpan[] Horizons = [TimeSpan.FromMinutes(30), TimeSpan.FromHours(1), TimeSpan.FromHours(2), TimeSpan.FromHours(3)];
 
     private readonly Dictionary<long, int> _index = [];
@@ -71,7 +71,7 @@ public sealed class SnapshotSeries
             foreach (var h in Horizons)
             {
                 var j = i + 1;
-                while (j < _samples.Count && _times[j] - _times[i] < h * 0.75) j++;
+                while (j < _samples.Count && _times[j] - _times[i] < h - Spacing / 2) j++;
                 // Past a hole in the history (the feed down for hours), no pair: its gap is not the horizon asked.
                 if (j < _samples.Count && _times[j] - _times[i] <= h + TimeSpan.FromTicks(Math.Max(h.Ticks / 2, TimeSpan.FromMinutes(30).Ticks)) && !ahead.Contains(j)) ahead.Add(j);
             }
