@@ -5,6 +5,7 @@
 //   dotnet run -c Release --project Velib.Benchmarks -- --lake             time travel over a 7-day simulated lake (needs node, npm ci in Velib.AppHost/s3rver)
 //   dotnet run -c Release --project Velib.Benchmarks -- --forecast --train-until 2026-04-01 --test-until 2026-05-01   forecast scores on the shared history
 //   dotnet run -c Release --project Velib.Benchmarks -- --months 1         a month of Paris through the grains into Velib.Store, on a simulated clock; restart at the end
+//   dotnet run -c Release --project Velib.Benchmarks -- --refit            the daily refit from the imported lake, the forecast for every station, the lake-fitted model's scores
 //   dotnet run -c Release --project Velib.Benchmarks -- --import           the shared history imported into a private s3rver, then a month's timeline
 using BenchmarkDotNet.Running;
 using Velib.Benchmarks;
@@ -20,6 +21,12 @@ if (args.Contains("--lake"))
     // Cold against warm caches is the point here, so one timed run rather than BenchmarkDotNet's steady state.
     Console.WriteLine($"Velib lake time-travel benchmark ({Environment.ProcessorCount} cores)");
     await LakeBenchmark.RunAsync();
+    return;
+}
+if (args.Contains("--refit"))
+{
+    Console.WriteLine($"Velib forecast refit and forecast benchmark ({Environment.ProcessorCount} cores)");
+    await Velib.Benchmarks.Forecast.RefitBenchmark.RunAsync();
     return;
 }
 if (args.Contains("--forecast"))

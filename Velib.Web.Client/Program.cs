@@ -13,6 +13,7 @@ builder.Services.AddSingleton(new HttpClient { BaseAddress = new Uri(builder.Hos
 builder.Services.AddSingleton<BrowserNetworkView>();
 builder.Services.AddSingleton<INetworkView>(s => s.GetRequiredService<BrowserNetworkView>());
 builder.Services.AddSingleton<IArchive, HttpArchive>();
+builder.Services.AddSingleton<Velib.Web.Forecast.IForecasts, Velib.Web.Forecast.HttpForecasts>();
 builder.Services.AddScoped<Velib.Web.Favourites.FavouriteStore>();
 
 var host = builder.Build();

@@ -22,6 +22,7 @@ public static class VelibWebExtensions
         builder.Services.AddHostedService<Velib.Web.Live.LiveNetworkService>();
         builder.Services.AddScoped<INetworkView, NetworkView>();
         builder.Services.AddScoped<IArchive, GrainArchive>();
+        builder.Services.AddScoped<Velib.Web.Forecast.IForecasts, Velib.Web.Forecast.GrainForecasts>();
         builder.Services.AddSingleton(s =>
         {
             var map = s.GetRequiredService<Microsoft.Extensions.Options.IOptions<MapOptions>>().Value;

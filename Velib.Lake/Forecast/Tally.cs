@@ -21,4 +21,10 @@ public sealed class Tally
     }
 
     public int Cells => _cells.Count;
+
+    /// <summary>Every cell in key order, so that a model written twice gives the same bytes.</summary>
+    public IEnumerable<(long Key, double Sum, int N)> Ordered() => _cells.OrderBy(c => c.Key).Select(c => (c.Key, c.Value.Sum, c.Value.N));
+
+    /// <summary>Puts a cell back as it was written (reading a stored model).</summary>
+    public void Set(long key, double sum, int n) => _cells[key] = (sum, n);
 }

@@ -29,6 +29,10 @@ public static class ArchiveLayout
     public static string DailyChangesKey(string prefix, DateTime dayUtc) =>
         string.Create(CultureInfo.InvariantCulture, $"{prefix}changes-daily/date={dayUtc:yyyy-MM-dd}/changes-{dayUtc:yyyyMMdd}.parquet");
 
+    /// <summary>The forecast model fitted for one UTC day (on data before it only).</summary>
+    public static string ForecastModelKey(string prefix, DateTime dayUtc) =>
+        string.Create(CultureInfo.InvariantCulture, $"{prefix}forecast/date={dayUtc:yyyy-MM-dd}/stock-model.bin");
+
     /// <summary>The prefix of every (hourly) changes object of one day.</summary>
     public static string ChangesDayPrefix(string prefix, DateTime dayUtc) => DayPrefix(prefix, "changes", dayUtc);
 

@@ -12,7 +12,7 @@ public sealed class S3ArchiveStore(IAmazonS3 s3, IOptions<S3Options> options)
     public string Endpoint => options.Value.DisplayEndpoint;
 
     /// <summary>Writes an object. Writing the same key again replaces it, which makes retries idempotent.</summary>
-    public async Task PutAsync(string key, byte[] body, CancellationToken cancellationToken)
+    public async Task PutAsync(string key, byte[] body, CancellationToken cancellationToken, string contentType = "application/vnd.apache.parquet")
     {
         using var span = LakeActivity.Source.StartActivity("s3 PutObject", System.Diagnostics.ActivityKind.Client);
         span?.SetTag("rpc.system", "aws-api").SetTag("rpc.service", "S3").SetTag("rpc.method", "PutObject")
@@ -23,7 +23,7 @@ public sealed class S3ArchiveStore(IAmazonS3 s3, IOptions<S3Options> options)
             BucketName = Bucket,
             Key = key,
             InputStream = stream,
-            ContentType = "application/vnd.apache.parquet",
+            ContentType = contentType,
             // aws-chunked bodies are stored verbatim by some S3-compatible servers (s3rver among them).
             UseChunkEncoding = false,
         }, cancellationToken);
@@ -68,6 +68,20 @@ public sealed class S3ArchiveStore(IAmazonS3 s3, IOptions<S3Options> options)
         catch (AmazonS3Exception ex) when (ex.ErrorCode == "NoSuchKey" || ex.StatusCode == System.Net.HttpStatusCode.NotFound)
         {
             return null;
+        }
+    }
+
+    /// <summary>True when the object exists (a HEAD, so a large object is not read to find out).</summary>
+    public async Task<bool> ExistsAsync(string key, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await s3.GetObjectMetadataAsync(Bucket, key, cancellationToken);
+            return true;
+        }
+        catch (AmazonS3Exception ex) when (ex.ErrorCode == "NoSuchKey" || ex.StatusCode == System.Net.HttpStatusCode.NotFound)
+        {
+            return false;
         }
     }
 

@@ -48,6 +48,7 @@ internal sealed class ArchiveGrain(
         var interval = options.Value.Interval;
         await this.RegisterOrUpdateReminder(FlushReminder, interval, interval);
         await GrainFactory.GetGrain<ILakeCompactionGrain>(System).Start();
+        await GrainFactory.GetGrain<Velib.Contracts.Forecast.IForecastGrain>(System).Start();
     }
 
     public Task ReceiveReminder(string reminderName, TickStatus status)

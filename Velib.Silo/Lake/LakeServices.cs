@@ -16,14 +16,15 @@ internal static class LakeServices
             sp.GetRequiredService<IOptions<ArchiveOptions>>().Value.ListingCache));
         services.AddSingleton(sp => new LakeObjectCache(sp.GetRequiredService<S3ArchiveStore>(),
             sp.GetRequiredService<IOptions<ArchiveOptions>>().Value.ReaderCacheRows));
-        services.AddSingleton(sp =>
+        services.AddSingleton<IPendingRows>(sp =>
         {
             var options = sp.GetRequiredService<IOptions<ArchiveOptions>>().Value;
             var db = sp.GetRequiredKeyedService<IConnectionMultiplexer>(StoreConnection.Name).GetDatabase();
-            var spool = new SpoolView(new StoreSpool(db, VelibSystem.Name, options.MaxPendingChanges));
-            return new LakeReader(sp.GetRequiredService<LakeIndex>(), sp.GetRequiredService<LakeObjectCache>(), spool, options.Prefix,
-                sp.GetRequiredService<FeedClock>().Time);
+            return new SpoolView(new StoreSpool(db, VelibSystem.Name, options.MaxPendingChanges));
         });
+        services.AddSingleton(sp => new LakeReader(sp.GetRequiredService<LakeIndex>(), sp.GetRequiredService<LakeObjectCache>(),
+            sp.GetRequiredService<IPendingRows>(), sp.GetRequiredService<IOptions<ArchiveOptions>>().Value.Prefix, sp.GetRequiredService<FeedClock>().Time));
+        services.AddForecast();
         return services;
     }
 }

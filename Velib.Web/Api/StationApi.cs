@@ -16,6 +16,7 @@ public static class StationApi
 
         api.MapStations();
         api.MapTimeline();
+        api.MapForecast();
         api.MapGet("/archive/range", (IClusterClient orleans) => orleans.GetGrain<IArchiveReaderGrain>(0).GetRange())
             .WithName("GetArchiveRange").WithSummary("The times the archive can answer ?at= and timelines for: from its first checkpoint to now.");
 

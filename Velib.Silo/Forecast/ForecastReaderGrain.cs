@@ -1,0 +1,52 @@
+using Orleans.Concurrency;
+using System.Collections.Immutable;
+using Velib.Contracts.Feed;
+using Velib.Contracts.Forecast;
+using Velib.Contracts.Stations;
+using Velib.Lake.Forecast;
+using Velib.Silo.Feed;
+
+namespace Velib.Silo.Forecast;
+
+/// <summary>
+/// Forecasts in every silo from the model stored in the lake. Stateless and reentrant: the state comes from the
+/// ingestion grain (now) or the lake (at a time), the model from this silo's <see cref="ForecastModels"/>.
+/// </summary>
+[StatelessWorker, Reentrant]
+internal sealed class ForecastReaderGrain(ForecastModels models, LakeReader lake, FeedClock clock) : Grain, IForecastReaderGrain
+{
+    public Task<ImmutableArray<StationForecast>> GetNetworkForecast(DateTime? atUtc, TimeSpan horizon) => Plain(async () =>
+    {
+        var (at, stations) = await StateAsync(atUtc);
+        var model = await models.ForDayAsync(at);
+        return NetworkForecaster.Forecast(model?.Model, stations, at, horizon);
+    });
+
+    public Task<StationForecastDetail?> GetStationForecast(long stationId, DateTime? atUtc, TimeSpan horizon) => Plain(async () =>
+    {
+        var (at, stations) = await StateAsync(atUtc);
+        if (stations.FirstOrDefault(s => s.Id == stationId) is not { } station) return null;
+        var model = await models.ForDayAsync(at);
+        return (StationForecastDetail?)NetworkForecaster.Detail(model?.Model, at.Date, station, at, horizon);
+    });
+
+    private async Task<(DateTime At, ImmutableArray<Station> Stations)> StateAsync(DateTime? atUtc)
+    {
+        if (atUtc is { } at) return (at, await lake.NetworkAtAsync(at));
+        var snapshot = await GrainFactory.GetGrain<IFeedIngestionGrain>(VelibSystem.Name).GetSnapshot();
+        return (snapshot.ObservedUtc ?? clock.UtcNow, snapshot.Stations);
+    }
+
+    /// <summary>S3 and store exceptions do not cross the wire (no codec): callers get their message in one that does.</summary>
+    private static async Task<T> Plain<T>(Func<Task<T>> read)
+    {
+        try
+        {
+            return await read();
+        }
+        catch (Exception ex) when (ex is Amazon.Runtime.AmazonServiceException or StackExchange.Redis.RedisException or HttpRequestException or InvalidDataException)
+        {
+            throw new InvalidOperationException($"The forecast could not be made: {ex.GetType().Name}: {ex.Message}");
+        }
+    }
+}

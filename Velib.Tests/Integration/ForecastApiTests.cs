@@ -1,0 +1,67 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Velib.Contracts.Archive;
+using Velib.Contracts.Forecast;
+using Velib.Tests.Support;
+
+namespace Velib.Tests.Integration;
+
+/// <summary><c>/api/stations/forecast</c> and <c>/api/stations/{id}/forecast</c> against the real AppHost on recorded data.</summary>
+[Collection(AppHostCollection.Name)]
+public sealed class ForecastApiTests(AppHostFixture fixture)
+{
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
+
+    [SharedDataFact]
+    public async Task Every_station_gets_odds_or_a_reason_and_a_station_s_own_forecast_adds_its_counts()
+    {
+        var served = await fixture.ServedSnapshotAsync();
+
+        var forecasts = (await fixture.Web.GetFromJsonAsync<StationForecast[]>("/api/stations/forecast?horizon=PT15M"))!;
+
+        Assert.Equal(served.Select(s => s.Id).Order(), forecasts.Select(f => f.Id));
+        // A fresh lake holds no day before today: no model, so no number, and the reason says so.
+        Assert.All(forecasts, f => Assert.True(
+            f is { Reason: null, Bikes: > 0 and < 1, Ebike: > 0 and < 1, Docks: > 0 and < 1 }
+            || f is { Reason: ForecastReasons.NoHistory or ForecastReasons.NotInService, Bikes: null, Ebike: null, Docks: null }, $"{f}"));
+        var id = served[0].Id;
+        var detail = await fixture.Web.GetFromJsonAsync<StationForecastDetail>($"/api/stations/{id}/forecast?horizon=PT1H");
+        Assert.Equal(id, detail!.Forecast.Id);
+        Assert.Equal(60, detail.HorizonMinutes);
+        Assert.Equal(forecasts.Single(f => f.Id == id).Reason, detail.Forecast.Reason);
+        Assert.Equal(detail.Forecast.Reason is null, detail.Counts is not null);
+    }
+
+    [SharedDataTheory]
+    [InlineData("/api/stations/forecast?horizon=PT1M", "from PT5M to PT3H")]
+    [InlineData("/api/stations/forecast?horizon=PT4H", "from PT5M to PT3H")]
+    [InlineData("/api/stations/forecast?horizon=30", "ISO 8601 duration")]
+    [InlineData("/api/stations/forecast?at=yesterday", "ISO 8601")]
+    [InlineData("/api/stations/forecast?at=2001-01-01T00:00:00Z", "The archive covers")]
+    [InlineData("/api/stations/forecast?at=2999-01-01T00:00:00Z&horizon=PT30M", "The archive covers")]
+    [InlineData("/api/stations/not-a-number/forecast", "is not a station id")]
+    [InlineData("/api/stations/1/forecast?horizon=P1D", "from PT5M to PT3H")]
+    public async Task A_bad_horizon_a_malformed_time_or_a_time_outside_the_archive_is_a_400_that_says_why(string path, string reason)
+    {
+        await AppHostFixture.Until(() => fixture.Web.GetFromJsonAsync<ArchiveRange?>("/api/archive/range"), r => r?.FirstUtc is not null, Patience,
+            "the archive never had a first checkpoint");
+
+        using var response = await fixture.Web.GetAsync(path);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Contains(reason, (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString());
+    }
+
+    [SharedDataFact]
+    public async Task Both_forecast_endpoints_are_in_the_openapi_document()
+    {
+        var document = await fixture.Web.GetFromJsonAsync<JsonElement>("/openapi/v1.json");
+        var paths = document.GetProperty("paths");
+
+        Assert.True(paths.TryGetProperty("/api/stations/forecast", out var network), "no /api/stations/forecast in OpenAPI");
+        Assert.True(paths.TryGetProperty("/api/stations/{id}/forecast", out _), "no /api/stations/{id}/forecast in OpenAPI");
+        Assert.Contains("PT5M to PT3H", network.GetProperty("get").GetProperty("description").GetString());
+    }
+}
