@@ -23,6 +23,7 @@ public static class VelibSiloExtensions
         builder.Services.AddSingleton<StoreWatch>().AddHostedService(sp => sp.GetRequiredService<StoreWatch>());
         builder.Services.AddHealthChecks().AddCheck<Velib.Silo.Health.ClusterHealthCheck>("velib")
             .AddCheck<Velib.Silo.Health.AdvertisedAddressCheck>("advertised-address");
+        builder.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, Velib.Silo.Health.AdvertisedAddressGuard>();
         return builder;
     }
 

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using MudBlazor.Services;
 using Velib.Contracts.Forecast;
 using Velib.Contracts.Stations;
+using Velib.Tests.Support;
 using Velib.Web.Forecast;
 
 namespace Velib.Tests.Forecast;
@@ -26,26 +27,6 @@ public sealed class ForecastPanelTests : IAsyncLifetime
     public async Task DisposeAsync() => await _context.DisposeAsync();
 
     private static Station Station(long id) => new(id, "16107", "Benjamin Godard", 48.866, 2.276, 35, 3, 2, 27, true, true, true, null, null);
-
-    /// <summary>The API's answers by horizon, as the web would give them; it records what the panel asked.</summary>
-    private sealed class AnsweredForecasts : IForecasts
-    {
-        public List<(long Id, TimeSpan Horizon, DateTime? At)> Asked { get; } = [];
-
-        public Task<StationForecastDetail?> GetStation(long stationId, TimeSpan horizon, DateTime? atUtc)
-        {
-            Asked.Add((stationId, horizon, atUtc));
-            var forecast = stationId == 7
-                ? new StationForecast(7, null, null, null, null, ForecastReasons.NoHistory)
-                : horizon.TotalMinutes switch
-                {
-                    15 => new StationForecast(stationId, 0.9217, 0.8, 0.7051, 0.981),
-                    30 => new StationForecast(stationId, 0.85, 0.7, 0.604, 0.9999),
-                    _ => new StationForecast(stationId, 0.804, 0.6, 0.5, 0.96),
-                };
-            return Task.FromResult<StationForecastDetail?>(new StationForecastDetail(forecast, DateTime.UtcNow, horizon.TotalMinutes, DateTime.UtcNow.Date, null));
-        }
-    }
 
     [Fact]
     public void In_english_the_panel_says_the_odds_in_15_minutes_and_switches_to_30_and_60()

@@ -22,6 +22,8 @@ public sealed class MapComponentTests : IAsyncLifetime
         // These tests read the English strings; LocalizationTests covers French.
         System.Globalization.CultureInfo.CurrentCulture = System.Globalization.CultureInfo.CurrentUICulture = new System.Globalization.CultureInfo("en-US");
         _context.Services.AddSingleton<TimeProvider>(_time);
+        // The detail panel carries the forecast line; ForecastPanelTests covers what it says.
+        _context.Services.AddSingleton<Velib.Web.Forecast.IForecasts>(new Velib.Tests.Support.AnsweredForecasts());
         _context.JSInterop.Mode = JSRuntimeMode.Loose;
     }
 
