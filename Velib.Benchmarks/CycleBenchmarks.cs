@@ -59,7 +59,7 @@ public class CycleBenchmarks
         builder.Options.ConfigureFileLogging = false;
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Velib:S3:ServiceUrl"] = "http://127.0.0.1:9" }).Build();
         // Station grains read their history from the store's recent log when they activate, so both variants need one.
-        // In this process, as before: with Velib.Store as a process of its own (Months.StoreProcess) the first cycle's
+        // In this process, as before: with Velib.Store as a process of its own (StoreProcess) the first cycle's
         // activations timed out (128 of 1,500 station calls after 30 s; not understood yet), so the AOF is not in here.
         _store = new LocalStore("1g");
         var connection = _store.ConnectionString;

@@ -5,6 +5,7 @@ using Velib.Benchmarks.Lake;
 using Velib.Contracts.Archive;
 using Velib.Contracts.Feed;
 using Velib.Contracts.Stations;
+using Velib.Store.Launch;
 
 namespace Velib.Benchmarks.Months;
 
@@ -25,7 +26,7 @@ internal static class MonthsBenchmark
         var root = LakeBenchmark.RepositoryRoot();
         var data = Path.Combine(Path.GetTempPath(), "velib-months-" + Guid.NewGuid().ToString("N"));
         await using var s3 = await LocalS3.StartAsync(root);
-        await using var store = new StoreProcess(root, data);
+        await using var store = new StoreProcess(data);
         await store.StartAsync();
         var time = new FakeTimeProvider(From);
         Console.WriteLine($"{days} simulated days, a poll every {poll.TotalSeconds:0} s of feed time, store: {data}");

@@ -5,6 +5,7 @@ using StackExchange.Redis;
 using Velib.Benchmarks.Lake;
 using Velib.Contracts.Archive;
 using Velib.Contracts.Feed;
+using Velib.Store.Launch;
 
 namespace Velib.Benchmarks.Months;
 
@@ -24,7 +25,7 @@ internal static class MonthsOutage
         var root = LakeBenchmark.RepositoryRoot();
         var data = Path.Combine(Path.GetTempPath(), "velib-outage-" + Guid.NewGuid().ToString("N"));
         await using var s3 = await LocalS3.StartAsync(root);
-        await using var store = new StoreProcess(root, data);
+        await using var store = new StoreProcess(data);
         await store.StartAsync();
         var time = new FakeTimeProvider(From);
         await using var cluster = await MonthsSilo.StartAsync(store, s3, time);

@@ -5,6 +5,7 @@ using Orleans.TestingHost;
 using StackExchange.Redis;
 using Velib.Benchmarks.Lake;
 using Velib.Silo.Feed;
+using Velib.Store.Launch;
 
 namespace Velib.Benchmarks.Months;
 
@@ -20,6 +21,8 @@ internal static class MonthsSilo
 
     public static async Task<InProcessTestCluster> StartAsync(StoreProcess store, LocalS3 s3, TimeProvider feedTime)
     {
+        // Longer than the app's 5 s: a month of writes on a shared 2-core machine, measured, not failed on a stall.
+        var connection = store.ConnectionString + ",syncTimeout=30000,asyncTimeout=30000";
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["Velib:Feed:Mode"] = "simulated",
@@ -33,11 +36,11 @@ internal static class MonthsSilo
         builder.Options.ServiceId = ServiceId;
         builder.ConfigureSilo((_, silo) =>
         {
-            silo.AddRedisGrainStorageAsDefault(o => o.ConfigurationOptions = ConfigurationOptions.Parse(store.ConnectionString))
-                .UseRedisReminderService(o => o.ConfigurationOptions = ConfigurationOptions.Parse(store.ConnectionString))
+            silo.AddRedisGrainStorageAsDefault(o => o.ConfigurationOptions = ConfigurationOptions.Parse(connection))
+                .UseRedisReminderService(o => o.ConfigurationOptions = ConfigurationOptions.Parse(connection))
                 .AddVelibStateFormat();
             silo.Services.AddVelibSiloServices(configuration);
-            silo.Services.AddVelibStore(store.ConnectionString);
+            silo.Services.AddVelibStore(connection);
             silo.Services.AddSingleton(new FeedClock(feedTime));
         });
         var cluster = builder.Build();

@@ -9,6 +9,7 @@ using Velib.Silo.Archive;
 using Velib.Silo.Health;
 using Velib.Tests.Support;
 using Xunit.Abstractions;
+using Velib.Store.Launch;
 
 namespace Velib.Tests.Store;
 

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using StackExchange.Redis;
 using Velib.Tests.Support;
 using Xunit.Abstractions;
+using Velib.Store.Launch;
 
 namespace Velib.Tests.Store;
 

@@ -5,6 +5,7 @@ using Velib.Contracts.Feed;
 using Velib.Contracts.Stations;
 using Velib.Tests.Support;
 using Xunit.Abstractions;
+using Velib.Store.Launch;
 
 namespace Velib.Tests.Store;
 
@@ -21,7 +22,7 @@ public sealed class StoreFaultTests(ITestOutputHelper output) : IDisposable
     [Fact]
     public async Task A_store_killed_during_a_checkpoint_comes_back_with_every_write_it_acknowledged()
     {
-        using var store = new StoreProcess(_data, memorySize: "256m");
+        using var store = new StoreProcess(_data, memorySize: "256m", pageSize: "1m");
         await store.StartAsync();
         var acknowledged = new ConcurrentDictionary<string, string>();
         bool during;
