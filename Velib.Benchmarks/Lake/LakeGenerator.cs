@@ -4,6 +4,7 @@ using Velib.Contracts.Feed;
 using Velib.Contracts.Stations;
 using Velib.Silo.Archive;
 using Velib.Silo.Feed;
+using Velib.Silo.Feed.Simulation;
 using Velib.Silo.Ingestion;
 
 namespace Velib.Benchmarks.Lake;
