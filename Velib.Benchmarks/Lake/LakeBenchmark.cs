@@ -1,9 +1,9 @@
 using System.Globalization;
 using Velib.Contracts.Feed;
 using Velib.Silo.Archive;
+using Velib.Silo.Archive.Spool;
 using Velib.Silo.Feed;
 using Velib.Silo.Feed.Simulation;
-using Velib.Silo.Lake;
 
 namespace Velib.Benchmarks.Lake;
 

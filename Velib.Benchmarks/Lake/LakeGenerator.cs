@@ -3,6 +3,7 @@ using Microsoft.Extensions.Time.Testing;
 using Velib.Contracts.Feed;
 using Velib.Contracts.Stations;
 using Velib.Silo.Archive;
+using Velib.Silo.Archive.Spool;
 using Velib.Silo.Feed;
 using Velib.Silo.Feed.Simulation;
 using Velib.Silo.Ingestion;

@@ -4,6 +4,7 @@ using Orleans.Concurrency;
 using StackExchange.Redis;
 using Velib.Contracts.Archive;
 using Velib.Contracts.Stations;
+using Velib.Silo.Archive.Spool;
 
 namespace Velib.Silo.Archive;
 

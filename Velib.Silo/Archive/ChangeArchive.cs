@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Velib.Contracts.Archive;
 using Velib.Contracts.Stations;
+using Velib.Silo.Archive.Spool;
 using Velib.Silo.Telemetry;
 
 namespace Velib.Silo.Archive;
