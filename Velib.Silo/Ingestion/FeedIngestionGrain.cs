@@ -117,17 +117,9 @@ internal sealed class FeedIngestionGrain(
 
     public Task<Station?> GetStation(long id) => Task.FromResult(_network.Station(id, Simulated));
 
-    public Task Subscribe(INetworkObserver observer)
-    {
-        _network.Subscribe(observer);
-        return Task.CompletedTask;
-    }
+    public Task Subscribe(INetworkObserver observer) => _network.Subscribe(observer);
 
-    public Task Unsubscribe(INetworkObserver observer)
-    {
-        _network.Unsubscribe(observer);
-        return Task.CompletedTask;
-    }
+    public Task Unsubscribe(INetworkObserver observer) => _network.Unsubscribe(observer);
 
     /// <summary>The first poll of an activation (or of a mode): the source, and the saved network brought up to date.</summary>
     private async Task<IngestPipeline> StartPipelineAsync()

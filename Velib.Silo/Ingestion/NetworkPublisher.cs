@@ -84,9 +84,17 @@ internal sealed class NetworkPublisher(IPersistentState<IngestionState> saved, R
     public Station? Station(long id, bool simulated) =>
         (Current ?? Saved(simulated)).ById.TryGetValue(id, out var station) ? station : null;
 
-    public void Subscribe(INetworkObserver observer) => _observers.Subscribe(observer, observer);
+    public Task Subscribe(INetworkObserver observer)
+    {
+        _observers.Subscribe(observer, observer);
+        return Task.CompletedTask;
+    }
 
-    public void Unsubscribe(INetworkObserver observer) => _observers.Unsubscribe(observer);
+    public Task Unsubscribe(INetworkObserver observer)
+    {
+        _observers.Unsubscribe(observer);
+        return Task.CompletedTask;
+    }
 
     /// <summary>Before the first poll of this activation, readers get the persisted network rather than an empty one.</summary>
     private NetworkState Saved(bool simulated)
