@@ -12,7 +12,7 @@ var orleans = builder.AddVelibCluster(store);
 
 // Projects: Velib:Cluster:Silos silos (2 by default) and the web, an Orleans client that finds
 // the gateways in the membership table.
-var silos = builder.AddVelibSilos(orleans, silo => silo
+builder.AddVelibSilos(orleans, silo => silo
     .WithVelibSettings(VelibSettings.Silo)
     .WithS3(s3)
     .WaitForStore(localStore)
@@ -21,17 +21,15 @@ var silos = builder.AddVelibSilos(orleans, silo => silo
 
 // The web keeps no state per rider (the map runs in the browser, Data Protection keys are in the store), so it
 // scales out: Velib:Web:Replicas processes (1 by default) behind DCP's proxy, or riders straight to the one.
-var web = builder.AddProject<Projects.Velib_Web>("web")
+// It starts beside the silos, not after them: it retries its first connection until a silo answers, so its own
+// start is off the time to the map, and the map comes up even while a silo is Degraded.
+builder.AddProject<Projects.Velib_Web>("web")
     .WithPlainHttp()
     .WithWebReplicas()
     .WithReference(orleans.AsClient())
     .WithVelibSettings(VelibSettings.Web)
     .WithExternalHttpEndpoints()
+    .WaitForLocalStore(localStore)
     .WithVelibHealth();
-foreach (var silo in silos)
-{
-    // Started, not healthy: a silo is Degraded while the feed is stale, and the map must still come up then.
-    web.WaitForStart(silo);
-}
 
 builder.Build().Run();

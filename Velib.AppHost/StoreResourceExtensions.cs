@@ -70,6 +70,11 @@ internal static class StoreResourceExtensions
     /// <summary>Waits for the local store, when there is one, and tells the silo its data folder (for its metrics and health).</summary>
     public static IResourceBuilder<ProjectResource> WaitForStore(
         this IResourceBuilder<ProjectResource> project, IResourceBuilder<ProjectResource>? local) =>
-        local is null ? project : project.WaitFor(local)
+        local is null ? project : project.WaitForLocalStore(local)
             .WithEnvironment("Velib__Store__DataDirectory", Path.Combine(project.ApplicationBuilder.VelibDataDirectory(), "garnet"));
+
+    /// <summary>Waits until the local store, when there is one, accepts connections.</summary>
+    public static IResourceBuilder<ProjectResource> WaitForLocalStore(
+        this IResourceBuilder<ProjectResource> project, IResourceBuilder<ProjectResource>? local) =>
+        local is null ? project : project.WaitFor(local);
 }

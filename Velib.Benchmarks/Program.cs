@@ -4,6 +4,7 @@
 //   dotnet run -c Release --project Velib.Benchmarks -- --cycles 60    CallsOnly then ingest cycles, each in a loop for 60 s (--stations N, --changed N, --memory), to profile (dotnet-trace collect -- …)
 //   dotnet run -c Release --project Velib.Benchmarks -- --lake             time travel over a 7-day simulated lake (needs node, npm ci in Velib.AppHost/s3rver)
 //   dotnet run -c Release --project Velib.Benchmarks -- --forecast --train-until 2026-04-01 --test-until 2026-05-01   forecast scores on the shared history
+//   dotnet run -c Release --project Velib.Benchmarks -- --s3-outage-hours 48   S3 down for 48 h of Paris: the spool's bytes, the catch-up, exactly once
 //   dotnet run -c Release --project Velib.Benchmarks -- --months 1         a month of Paris through the grains into Velib.Store, on a simulated clock; restart at the end
 //   dotnet run -c Release --project Velib.Benchmarks -- --refit            the daily refit from the imported lake, the forecast for every station, the lake-fitted model's scores
 //   dotnet run -c Release --project Velib.Benchmarks -- --import           the shared history imported into a private s3rver, then a month's timeline
@@ -39,6 +40,14 @@ if (args.Contains("--import"))
 {
     Console.WriteLine($"Velib import benchmark ({Environment.ProcessorCount} cores)");
     await ImportBenchmark.RunAsync();
+    return;
+}
+if (Option("--s3-outage-hours") is { } outage)
+{
+    // A long S3 outage at Paris rates through the real grains and Velib.Store; --poll-seconds S (60) as for --months.
+    var poll = TimeSpan.FromSeconds(Option("--poll-seconds") is { } p ? int.Parse(p, System.Globalization.CultureInfo.InvariantCulture) : 60);
+    Console.WriteLine($"Velib S3 outage benchmark ({Environment.ProcessorCount} cores)");
+    await Velib.Benchmarks.Months.MonthsOutage.RunAsync(int.Parse(outage, System.Globalization.CultureInfo.InvariantCulture), poll);
     return;
 }
 if (Array.IndexOf(args, "--months") is var months and >= 0)

@@ -18,6 +18,7 @@
 # folder to copy every host's log to) can be set.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source bench/recorded-feed.sh
 repo=$PWD
 shared=${VELIB_SHARED:-../shared}
 net=${HOSTS_SUBNET:-10.231.21}
@@ -97,18 +98,9 @@ done
 
 # The feed, served from the host side of the bridge; station_status.json is replaced to advance it.
 feed_port=18080
-mkdir -p "$work/feed"
-cp "${information[0]}" "$work/feed/station_information.json"
-cp "${snapshots[0]}" "$work/feed/station_status.json"
-cat > "$work/feed/gbfs.json" <<JSON
-{"lastUpdatedOther":0,"ttl":3600,"data":{"en":{"feeds":[
- {"name":"station_information","url":"http://$gateway:$feed_port/station_information.json"},
- {"name":"station_status","url":"http://$gateway:$feed_port/station_status.json"}]}}}
-JSON
-python3 -u -m http.server "$feed_port" --bind "$gateway" --directory "$work/feed" >"$work/feed.log" 2>&1 &
-feed=$!
+serve_recorded_feed "$work/feed" "$gateway" "$feed_port" "${information[0]}" "${snapshots[0]}" "$work/feed.log"
 served=("${snapshots[0]}")
-advance() { local next=${snapshots[${#served[@]}]}; cp "$next" "$work/feed/station_status.json.new"; mv "$work/feed/station_status.json.new" "$work/feed/station_status.json"; served+=("$next"); }
+advance() { local next=${snapshots[${#served[@]}]}; advance_feed "$work/feed" "$next"; served+=("$next"); }
 
 # Each process: its namespace, a clean environment, and only the variables listed in the README.
 password=$(od -An -tx1 -N24 /dev/urandom | tr -d ' \n')
@@ -143,7 +135,7 @@ start_silo() {
     Orleans__Endpoints__SiloPort=11111 Orleans__Endpoints__GatewayPort=30000 Orleans__Endpoints__AdvertisedIPAddress="${ip_of[$h]}" \
     Velib__S3__Bucket=$bucket Velib__S3__ServiceUrl="http://${ip_of[s3]}:4568" Velib__S3__ForcePathStyle=true \
     Velib__S3__AccessKey="$s3_access" Velib__S3__SecretKey="$s3_secret" Velib__Commands__Token="$token" ASPNETCORE_HTTP_PORTS=8080 \
-    Velib__Feed__Mode=live Velib__Feed__Url="http://$gateway:$feed_port/gbfs.json" Velib__Feed__PollInterval="$poll_interval" \
+    Velib__Feed__Mode=live Velib__Feed__Url="$feed_url" Velib__Feed__PollInterval="$poll_interval" \
     dotnet "$published/Silo/Velib.Silo.dll"
 }
 start_web() {

@@ -7,6 +7,7 @@
 # and prints both and their ratio, per request and per byte. Needs ../shared beside the repository (or VELIB_SHARED).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source bench/recorded-feed.sh
 shared=${VELIB_SHARED:-../shared}
 connections=${CONNECTIONS:-200}
 duration=${DURATION:-15s}
@@ -22,21 +23,12 @@ cleanup() { kill -TERM "${apphost:-}" 2>/dev/null || true; kill "$feed" 2>/dev/n
 trap cleanup EXIT
 
 # The recorded feed as a live GBFS 1.0 feed on loopback (Vélib's shape: feeds per language, absolute URLs).
-feed_port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
-mkdir -p "$work/feed"
-cp "$shared/data/velib/station_information.json" "$shared/data/velib/station_status.json" "$work/feed/"
-cat > "$work/feed/gbfs.json" <<JSON
-{"lastUpdatedOther":0,"ttl":3600,"data":{"en":{"feeds":[
- {"name":"station_information","url":"http://127.0.0.1:$feed_port/station_information.json"},
- {"name":"station_status","url":"http://127.0.0.1:$feed_port/station_status.json"}]}}}
-JSON
-python3 -m http.server "$feed_port" --bind 127.0.0.1 --directory "$work/feed" >/dev/null 2>&1 &
-feed=$!
+serve_recorded_feed "$work/feed" 127.0.0.1 "$(free_port)" "$shared/data/velib/station_information.json" "$shared/data/velib/station_status.json"
 
 start_app() {
   dotnet build Velib.sln -c Release --nologo -v quiet >/dev/null
   dotnet run -c Release --no-build --project Velib.AppHost -- --Velib:DataDir="$work/data" --Velib:Feed:Mode=live \
-    --Velib:Feed:Url="http://127.0.0.1:$feed_port/gbfs.json" --Velib:Map:TileUrl= >"$work/apphost.log" 2>&1 &
+    --Velib:Feed:Url="$feed_url" --Velib:Map:TileUrl= >"$work/apphost.log" 2>&1 &
   apphost=$!
   for _ in $(seq 1 120); do
     n=$(curl -s -m 2 http://localhost:5080/api/stations | grep -o '"id"' | wc -l || true)

@@ -8,6 +8,7 @@
 #   RIDERS=5000 ROUNDS=3 CODING=gzip bench/riders.sh          (needs ../shared beside the repository, or VELIB_SHARED)
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source bench/recorded-feed.sh
 shared=${VELIB_SHARED:-../shared}
 riders=${RIDERS:-5000}
 rounds=${ROUNDS:-3}
@@ -25,21 +26,11 @@ cleanup() { [ -n "${KEEP_LOG:-}" ] && cp "$work/apphost.log" "$KEEP_LOG"; exec 3
 trap cleanup EXIT
 
 snapshots=("$shared"/data/velib/timeseries-2025-11-10/station_status_*.json)
-feed_port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
-mkdir -p "$work/feed"
-cp "$shared/data/velib/station_information.json" "$work/feed/"
-cp "${snapshots[0]}" "$work/feed/station_status.json"
-cat > "$work/feed/gbfs.json" <<JSON
-{"lastUpdatedOther":0,"ttl":3600,"data":{"en":{"feeds":[
- {"name":"station_information","url":"http://127.0.0.1:$feed_port/station_information.json"},
- {"name":"station_status","url":"http://127.0.0.1:$feed_port/station_status.json"}]}}}
-JSON
-python3 -m http.server "$feed_port" --bind 127.0.0.1 --directory "$work/feed" >/dev/null 2>&1 &
-feed=$!
+serve_recorded_feed "$work/feed" 127.0.0.1 "$(free_port)" "$shared/data/velib/station_information.json" "${snapshots[0]}"
 
 dotnet build Velib.sln -c Release --nologo -v quiet >/dev/null
 dotnet run -c Release --no-build --project Velib.AppHost -- --Velib:DataDir="$work/data" --Velib:Feed:Mode=live \
-  --Velib:Feed:PollInterval="$poll" --Velib:Feed:Url="http://127.0.0.1:$feed_port/gbfs.json" --Velib:Map:TileUrl= >"$work/apphost.log" 2>&1 &
+  --Velib:Feed:PollInterval="$poll" --Velib:Feed:Url="$feed_url" --Velib:Map:TileUrl= >"$work/apphost.log" 2>&1 &
 apphost=$!
 for _ in $(seq 1 120); do
   version=$(curl -s -m 2 -o /dev/null -D - http://localhost:5080/api/stations | sed -nE 's/^[Ee][Tt]ag: "v([0-9]+)".*/\1/p' | tr -d '\r' || true)
@@ -64,7 +55,7 @@ rss_connected=$(rss)
 echo "RSS with $riders clients connected: $rss_connected MB (+$((rss_connected - rss_before)) MB)"
 
 for round in $(seq 1 "$rounds"); do
-  cp "${snapshots[$round]}" "$work/feed/station_status.json"
+  advance_feed "$work/feed" "${snapshots[$round]}"
   cpu_round=$(cpu)
   # The next version: wait until the API shows a newer one, then until every client has it.
   for _ in $(seq 1 60); do

@@ -14,12 +14,15 @@ namespace Velib.Benchmarks.Lake;
 /// </summary>
 internal sealed class LocalS3 : IAsyncDisposable
 {
-    private readonly Process _process;
+    private readonly string _folder;
+    private readonly int _port;
     private readonly string _dataDir;
+    private Process _process = null!;
 
-    private LocalS3(Process process, string dataDir, S3Options options)
+    private LocalS3(string folder, int port, string dataDir, S3Options options)
     {
-        _process = process;
+        _folder = folder;
+        _port = port;
         _dataDir = dataDir;
         Options = options;
     }
@@ -41,14 +44,30 @@ internal sealed class LocalS3 : IAsyncDisposable
         };
         var folder = Path.Combine(root, "Velib.AppHost", "s3rver");
         if (!Directory.Exists(Path.Combine(folder, "node_modules"))) throw new InvalidOperationException($"Run 'npm ci' in {folder} first.");
-        var start = new ProcessStartInfo("node", "start.js") { WorkingDirectory = folder, RedirectStandardOutput = true, RedirectStandardError = true };
-        start.Environment["S3_PORT"] = port.ToString(CultureInfo.InvariantCulture);
-        start.Environment["S3_BUCKETS"] = options.Bucket;
         var dataDir = Path.Combine(Path.GetTempPath(), "velib-lake-bench-" + Guid.NewGuid().ToString("N"));
-        start.Environment["S3_DATA_DIR"] = dataDir;
-        var s3 = new LocalS3(Process.Start(start)!, dataDir, options);
-        await s3.WaitListeningAsync(port);
+        var s3 = new LocalS3(folder, port, dataDir, options);
+        await s3.RestartAsync();
         return s3;
+    }
+
+    /// <summary>An outage: the server is killed, so every request is refused until <see cref="RestartAsync"/>.</summary>
+    public async Task StopAsync()
+    {
+        if (_process.HasExited) return;
+        _process.Kill(entireProcessTree: true);
+        await _process.WaitForExitAsync();
+    }
+
+    /// <summary>Starts the server (again) on the same port and objects.</summary>
+    public async Task RestartAsync()
+    {
+        var start = new ProcessStartInfo("node", "start.js") { WorkingDirectory = _folder, RedirectStandardOutput = true, RedirectStandardError = true };
+        start.Environment["S3_PORT"] = _port.ToString(CultureInfo.InvariantCulture);
+        start.Environment["S3_BUCKETS"] = Options.Bucket;
+        start.Environment["S3_DATA_DIR"] = _dataDir;
+        _process?.Dispose();
+        _process = Process.Start(start)!;
+        await WaitListeningAsync(_port);
     }
 
     /// <summary>The app's own S3 client and store, pointed at this server.</summary>

@@ -98,6 +98,9 @@ internal sealed class StoreProcess : IAsyncDisposable
         return long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) * 1024;
     }
 
+    /// <summary>The benchmark's own connection, for reading what the app wrote.</summary>
+    public IDatabase Database => _admin!.GetDatabase();
+
     /// <summary>One section of INFO, as name → value.</summary>
     public async Task<Dictionary<string, string>> InfoAsync(string section)
     {

@@ -14,4 +14,21 @@ public static class Waits
         try { await task.WaitAsync(timeout, TimeProvider.System); }
         catch (TimeoutException) { throw new TimeoutException($"{whatNeverHappened} (waited {timeout.TotalSeconds:0} s)"); }
     }
+
+    /// <summary>
+    /// Checks <paramref name="condition"/> every 200 ms until it holds: for signals a process gives only in what it
+    /// prints or in a state it reaches, with no event to wait on.
+    /// </summary>
+    public static Task UntilAsync(Func<bool> condition, TimeSpan timeout, string whatNeverHappened) =>
+        UntilAsync(() => Task.FromResult(condition()), timeout, whatNeverHappened);
+
+    public static async Task UntilAsync(Func<Task<bool>> condition, TimeSpan timeout, string whatNeverHappened)
+    {
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while (!await condition())
+        {
+            if (waited.Elapsed > timeout) throw new TimeoutException($"{whatNeverHappened} (waited {timeout.TotalSeconds:0} s)");
+            await Task.Delay(200);
+        }
+    }
 }

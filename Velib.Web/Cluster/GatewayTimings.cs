@@ -12,5 +12,6 @@ internal static class GatewayTimings
     public static readonly TimeSpan ListRefresh = TimeSpan.FromSeconds(5);
 
     public static IClientBuilder AddVelibGatewayTimings(this IClientBuilder client) =>
-        client.Configure<GatewayOptions>(o => o.GatewayListRefreshPeriod = ListRefresh);
+        client.Configure<GatewayOptions>(o => o.GatewayListRefreshPeriod = ListRefresh)
+            .UseConnectionRetryFilter<ClusterConnectRetry>();
 }
