@@ -2,6 +2,7 @@ using Microsoft.Extensions.Time.Testing;
 using Velib.Contracts.Stations;
 using Velib.Silo.Archive;
 using Velib.Silo.Feed;
+using Velib.Silo.Feed.Simulation;
 using Velib.Silo.Stations;
 
 namespace Velib.Benchmarks;

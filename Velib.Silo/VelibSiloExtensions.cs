@@ -43,6 +43,7 @@ public static class VelibSiloExtensions
         services.AddSingleton<ArchiveMetrics>();
         services.AddSingleton(sp => S3ClientFactory.Create(sp.GetRequiredService<IOptions<S3Options>>().Value));
         services.AddSingleton<S3ArchiveStore>();
+        services.AddSingleton<ILakeWriter>(sp => sp.GetRequiredService<S3ArchiveStore>());
         services.AddHostedService<ArchiveBucketCheck>();
         services.AddVelibLake();
         // The feed is polled again at the next interval anyway: one quick retry and the operator's timeout,

@@ -1,8 +1,9 @@
 using System.Globalization;
 using Velib.Contracts.Feed;
 using Velib.Silo.Archive;
+using Velib.Silo.Archive.Spool;
 using Velib.Silo.Feed;
-using Velib.Silo.Lake;
+using Velib.Silo.Feed.Simulation;
 
 namespace Velib.Benchmarks.Lake;
 

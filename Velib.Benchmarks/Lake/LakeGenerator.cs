@@ -3,7 +3,9 @@ using Microsoft.Extensions.Time.Testing;
 using Velib.Contracts.Feed;
 using Velib.Contracts.Stations;
 using Velib.Silo.Archive;
+using Velib.Silo.Archive.Spool;
 using Velib.Silo.Feed;
+using Velib.Silo.Feed.Simulation;
 using Velib.Silo.Ingestion;
 
 namespace Velib.Benchmarks.Lake;

@@ -4,8 +4,8 @@ using Microsoft.Extensions.Options;
 
 namespace Velib.Lake.Storage;
 
-/// <summary>The archive bucket. The only component that talks to S3.</summary>
-public sealed class S3ArchiveStore(IAmazonS3 s3, IOptions<S3Options> options)
+/// <summary>The lake: the archive bucket. The only component that talks to S3.</summary>
+public sealed class S3ArchiveStore(IAmazonS3 s3, IOptions<S3Options> options) : ILakeWriter
 {
     public string Bucket => options.Value.Bucket;
 

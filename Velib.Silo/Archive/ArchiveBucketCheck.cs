@@ -7,7 +7,7 @@ namespace Velib.Silo.Archive;
 /// Fails start-up with a clear message when the configured bucket does not exist. An unreachable S3 only
 /// warns: ingestion goes on and the spool keeps every change until S3 is back.
 /// </summary>
-internal sealed partial class ArchiveBucketCheck(S3ArchiveStore store, IOptions<S3Options> options, ILogger<ArchiveBucketCheck> logger) : IHostedService
+internal sealed partial class ArchiveBucketCheck(S3ArchiveStore lake, IOptions<S3Options> options, ILogger<ArchiveBucketCheck> logger) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -17,17 +17,17 @@ internal sealed partial class ArchiveBucketCheck(S3ArchiveStore store, IOptions<
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             // A hanging S3 delays start-up by one request timeout at most, then only warns.
             timeout.CancelAfter(options.Value.Timeout);
-            exists = await store.BucketExistsAsync(timeout.Token);
+            exists = await lake.BucketExistsAsync(timeout.Token);
         }
         catch (Exception ex) when (ex is AmazonServiceException or HttpRequestException or OperationCanceledException or AmazonClientException)
         {
-            Unreachable(logger, store.Bucket, store.Endpoint, ex.Message);
+            Unreachable(logger, lake.Bucket, lake.Endpoint, ex.Message);
             return;
         }
         if (!exists)
         {
             throw new InvalidOperationException(
-                $"The archive bucket '{store.Bucket}' does not exist at {store.Endpoint}. Create it, or set Velib:S3:Bucket to an existing bucket.");
+                $"The archive bucket '{lake.Bucket}' does not exist at {lake.Endpoint}. Create it, or set Velib:S3:Bucket to an existing bucket.");
         }
     }
 

@@ -4,16 +4,17 @@ using Orleans.Concurrency;
 using StackExchange.Redis;
 using Velib.Contracts.Archive;
 using Velib.Contracts.Stations;
+using Velib.Silo.Archive.Spool;
 
 namespace Velib.Silo.Archive;
 
 /// <summary>
-/// One per system: the spool (in the store), the flush reminder, retries with backoff. Reentrant, so that an
-/// append or a status call never waits behind an upload to a slow or hanging S3.
+/// One per system: the spool (in the store), the flush reminder, retries with backoff for the uploads to the lake
+/// (S3). Reentrant, so that an append or a status call never waits behind an upload to a slow or hanging lake.
 /// </summary>
 [Reentrant]
 internal sealed class ArchiveGrain(
-    [FromKeyedServices(StoreConnection.Name)] IConnectionMultiplexer storeConnection, S3ArchiveStore store,
+    [FromKeyedServices(StoreConnection.Name)] IConnectionMultiplexer store, ILakeWriter lake,
     IOptions<ArchiveOptions> options, ArchiveMetrics metrics, TimeProvider time, ILogger<ArchiveGrain> logger)
     : Grain, IArchiveGrain, IRemindable
 {
@@ -28,8 +29,8 @@ internal sealed class ArchiveGrain(
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        var spool = new StoreSpool(storeConnection.GetDatabase(), System, options.Value.MaxPendingChanges);
-        _archive = new ChangeArchive(System, spool, store, options.Value, metrics, logger);
+        var spool = new StoreSpool(store.GetDatabase(), System, options.Value.MaxPendingChanges);
+        _archive = new ChangeArchive(System, spool, lake, options.Value, metrics, logger);
         await _archive.LoadAsync();
         if (_archive.Pending > 0) ArchiveLog.Recovered(logger, System, _archive.Pending);
         await base.OnActivateAsync(cancellationToken);
@@ -37,7 +38,7 @@ internal sealed class ArchiveGrain(
 
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
-        // On shutdown, pending changes go to S3 now; if that fails or takes too long they stay spooled in the store.
+        // On shutdown, pending changes go to the lake now; if that fails or takes too long they stay spooled in the store.
         try { await Flush().WaitAsync(TimeSpan.FromSeconds(15), cancellationToken); }
         catch (Exception ex) when (ex is TimeoutException or OperationCanceledException) { }
         await base.OnDeactivateAsync(reason, cancellationToken);

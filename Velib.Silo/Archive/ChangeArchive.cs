@@ -1,16 +1,17 @@
 using System.Diagnostics;
 using Velib.Contracts.Archive;
 using Velib.Contracts.Stations;
+using Velib.Silo.Archive.Spool;
 using Velib.Silo.Telemetry;
 
 namespace Velib.Silo.Archive;
 
 /// <summary>
-/// One system's archive: spools changes durably in the store, and on flush turns each sealed batch into one
-/// Parquet object per hour. A batch leaves the spool only when all its objects are in S3, so an outage or a lost
-/// silo never loses a change, and its keys never change, so a retry never duplicates one.
+/// One system's archive: spools changes durably in the store (Garnet), and on flush turns each sealed batch into one
+/// Parquet object per hour in the lake (S3). A batch leaves the spool only when all its objects are in the lake, so
+/// an outage or a lost silo never loses a change, and its keys never change, so a retry never duplicates one.
 /// </summary>
-internal sealed class ChangeArchive(string system, StoreSpool spool, S3ArchiveStore store, ArchiveOptions options,
+internal sealed class ChangeArchive(string system, StoreSpool spool, ILakeWriter lake, ArchiveOptions options,
     ArchiveMetrics metrics, ILogger logger)
 {
     private DateTime? _lastFlushUtc, _failingSinceUtc;
@@ -21,7 +22,7 @@ internal sealed class ChangeArchive(string system, StoreSpool spool, S3ArchiveSt
     /// <summary>Rows pending at the last append or flush (kept here so that a status never waits on the store).</summary>
     public long Pending => _pending;
 
-    public ArchiveStatus Status => new(store.Bucket, store.Endpoint, _lastFlushUtc, _lastKey, _pending, _objects, _rows, _lastError);
+    public ArchiveStatus Status => new(lake.Bucket, lake.Endpoint, _lastFlushUtc, _lastKey, _pending, _objects, _rows, _lastError);
 
     public async Task LoadAsync()
     {
@@ -104,7 +105,7 @@ internal sealed class ChangeArchive(string system, StoreSpool spool, S3ArchiveSt
             _lastError = null;
             _failingSinceUtc = null;
             flush?.SetTag("velib.archive.rows", rows).SetTag("velib.archive.objects", objects);
-            if (objects > 0) ArchiveLog.Flushed(logger, system, rows, objects, store.Bucket, _lastKey!);
+            if (objects > 0) ArchiveLog.Flushed(logger, system, rows, objects, lake.Bucket, _lastKey!);
             return (rows, objects);
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
@@ -125,7 +126,7 @@ internal sealed class ChangeArchive(string system, StoreSpool spool, S3ArchiveSt
     private async Task PutAsync<T>(string key, IReadOnlyCollection<T> rows, long changeRows, CancellationToken cancellationToken) where T : class, new()
     {
         var body = await ParquetCodec.WriteAsync(rows, cancellationToken);
-        await store.PutAsync(key, body, cancellationToken);
+        await lake.PutAsync(key, body, cancellationToken);
         _lastKey = key;
         _objects++;
         _rows += changeRows;

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using Velib.Contracts.Feed;
+using Velib.Silo.Feed.Simulation;
 
 namespace Velib.Silo.Feed;
 

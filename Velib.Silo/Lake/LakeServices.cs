@@ -2,8 +2,8 @@ using Microsoft.Extensions.Options;
 using StackExchange.Redis;
 using Velib.Contracts.Feed;
 using Velib.Silo.Archive;
+using Velib.Silo.Archive.Spool;
 using Velib.Silo.Feed;
-using Velib.Silo.Lake;
 
 namespace Microsoft.Extensions.Hosting;
 

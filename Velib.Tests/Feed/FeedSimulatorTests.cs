@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.Extensions.Time.Testing;
 using Velib.Silo.Feed;
+using Velib.Silo.Feed.Simulation;
 using Velib.Tests.Support;
 
 namespace Velib.Tests.Feed;

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Time.Testing;
 using Velib.Silo.Feed;
+using Velib.Silo.Feed.Simulation;
 using Xunit.Abstractions;
 
 namespace Velib.Tests.Feed;

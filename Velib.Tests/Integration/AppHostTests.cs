@@ -29,7 +29,7 @@ public sealed class AppHostTests(AppHostFixture fixture)
             s => s.GetProperty("feed").GetProperty("stations").GetInt32() > 0, TimeSpan.FromSeconds(60));
 
         var feed = status.GetProperty("feed");
-        var (mode, count) = fixture.Feed is null ? ("simulated", Velib.Silo.Feed.BundledStations.Load().Count) : ("live", 1499);
+        var (mode, count) = fixture.Feed is null ? ("simulated", Velib.Silo.Feed.Simulation.BundledStations.Load().Count) : ("live", 1499);
         Assert.Equal(mode, feed.GetProperty("mode").GetString());
         Assert.Equal(count, feed.GetProperty("stations").GetInt32());
         var stations = await fixture.Web.GetFromJsonAsync<JsonElement>("/api/stations");
@@ -151,7 +151,7 @@ public sealed class AppHostTests(AppHostFixture fixture)
             Assert.StartsWith("Switched to the simulated feed", await fixture.Host.RunCommand("silo1", "velib-switch-mode"));
             var simulated = await fixture.Web.GetFromJsonAsync<JsonElement>("/api/status");
             Assert.Equal("simulated", simulated.GetProperty("feed").GetProperty("mode").GetString());
-            Assert.Equal(Velib.Silo.Feed.BundledStations.Load().Count, simulated.GetProperty("feed").GetProperty("stations").GetInt32());
+            Assert.Equal(Velib.Silo.Feed.Simulation.BundledStations.Load().Count, simulated.GetProperty("feed").GetProperty("stations").GetInt32());
         }
         finally
         {

@@ -7,6 +7,7 @@ using Microsoft.Extensions.Time.Testing;
 using Velib.Contracts.Feed;
 using Velib.Contracts.Stations;
 using Velib.Silo.Feed;
+using Velib.Silo.Feed.Simulation;
 using Velib.Tests.Support;
 using Velib.Web.Api;
 using Velib.Web.Live;

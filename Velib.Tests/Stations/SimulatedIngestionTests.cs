@@ -1,5 +1,6 @@
 using Velib.Contracts.Feed;
 using Velib.Silo.Feed;
+using Velib.Silo.Feed.Simulation;
 using Velib.Tests.Support;
 
 namespace Velib.Tests.Stations;

@@ -1,7 +1,7 @@
 using System.Text.Json.Serialization;
 using Velib.Contracts.Stations;
 
-namespace Velib.Silo.Archive;
+namespace Velib.Silo.Archive.Spool;
 
 /// <summary>Source-generated JSON for spool lines.</summary>
 [JsonSerializable(typeof(StationChange))]

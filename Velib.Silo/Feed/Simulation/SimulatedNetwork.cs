@@ -1,4 +1,4 @@
-namespace Velib.Silo.Feed;
+namespace Velib.Silo.Feed.Simulation;
 
 /// <summary>
 /// The real Vélib' stations with a simulated day: a pure function of the seed and the time, so the same seed and time

@@ -1,4 +1,4 @@
-namespace Velib.Silo.Feed;
+namespace Velib.Silo.Feed.Simulation;
 
 /// <summary>
 /// One station of the simulated network: a real Vélib' station, and what the simulation gives it for good.

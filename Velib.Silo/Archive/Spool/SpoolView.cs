@@ -1,6 +1,4 @@
-using Velib.Silo.Archive;
-
-namespace Velib.Silo.Lake;
+namespace Velib.Silo.Archive.Spool;
 
 /// <summary>
 /// The spool's contents as a reader of the lake sees them, read again only when the spool has changed, so that

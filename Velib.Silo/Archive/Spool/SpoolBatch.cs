@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Velib.Silo.Archive;
+namespace Velib.Silo.Archive.Spool;
 
 /// <summary>
 /// A sealed batch of the spool. Its name carries its kind, its stamp (flush start, or the time of a station list or

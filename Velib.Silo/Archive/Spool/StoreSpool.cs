@@ -5,7 +5,7 @@ using StackExchange.Redis;
 using Velib.Contracts.Stations;
 using Velib.Silo.Stations;
 
-namespace Velib.Silo.Archive;
+namespace Velib.Silo.Archive.Spool;
 
 /// <summary>
 /// The durable queue between ingestion and S3, in the store that every silo shares, so it survives the loss of

@@ -1,4 +1,4 @@
-namespace Velib.Silo.Feed;
+namespace Velib.Silo.Feed.Simulation;
 
 /// <summary>
 /// Deterministic randomness for the simulated network: the same seed, station, stream and step always give the same

@@ -1,7 +1,7 @@
 using System.Buffers;
 using System.Text.Json;
 
-namespace Velib.Silo.Feed;
+namespace Velib.Silo.Feed.Simulation;
 
 /// <summary>
 /// The built-in simulated network: the real Vélib' stations (<see cref="BundledStations"/>) with a simulated Paris day

@@ -1,4 +1,4 @@
-namespace Velib.Silo.Archive;
+namespace Velib.Silo.Archive.Spool;
 
 /// <summary>
 /// The spool's Lua scripts. Each runs atomically in the store, so an append, a seal or a completion is all or

@@ -1,4 +1,4 @@
-namespace Velib.Silo.Feed;
+namespace Velib.Silo.Feed.Simulation;
 
 /// <summary>Where Parisians ride to in the morning, and which stations sit up a hill: by position, from a map.</summary>
 internal static class ParisGeography

@@ -1,4 +1,4 @@
-namespace Velib.Silo.Feed;
+namespace Velib.Silo.Feed.Simulation;
 
 /// <summary>Independent streams of <see cref="SimulationHash"/>, so that one draw never repeats another.</summary>
 internal enum SimulationStream : byte

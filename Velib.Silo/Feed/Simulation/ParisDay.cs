@@ -1,4 +1,4 @@
-namespace Velib.Silo.Feed;
+namespace Velib.Silo.Feed.Simulation;
 
 /// <summary>The rhythm of a Paris weekday, as functions of the hour in Paris (0 to 24).</summary>
 internal static class ParisDay

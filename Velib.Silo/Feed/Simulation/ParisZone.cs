@@ -1,4 +1,4 @@
-namespace Velib.Silo.Feed;
+namespace Velib.Silo.Feed.Simulation;
 
 /// <summary>A place of the city whose pull on a station fades with distance (a Gaussian of <paramref name="RadiusM"/>).</summary>
 internal sealed record ParisZone(string Name, double Lat, double Lon, double RadiusM, double Weight)

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Velib.Silo.Feed;
+namespace Velib.Silo.Feed.Simulation;
 
 /// <summary>
 /// The real Vélib' Métropole station list that the simulated network is built on, embedded in this assembly
@@ -9,7 +9,7 @@ namespace Velib.Silo.Feed;
 /// </summary>
 internal static class BundledStations
 {
-    public const string ResourceName = "Velib.Silo.Feed.paris-stations.tsv";
+    public const string ResourceName = "Velib.Silo.Feed.Simulation.paris-stations.tsv";
 
     public static IReadOnlyList<BundledStation> Load()
     {
