@@ -18,20 +18,16 @@ namespace Velib.Tests.Store;
 /// app's grains polling into it. What the operator sees (status, health), that polling pauses instead of losing
 /// changes, and that it all resumes by itself once space returns.
 /// </summary>
-public sealed class StoreDiskFullAppTests(ITestOutputHelper output) : IDisposable
+public sealed class StoreDiskFullAppTests(ITestOutputHelper output)
 {
-    private readonly string _data = Path.Combine(Path.GetTempPath(), "velib-full-app-" + Guid.NewGuid().ToString("N"));
     private readonly string _serviceId = "velib-test-" + Guid.NewGuid().ToString("N");
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 30, 17, 40, 0, TimeSpan.Zero));
-    private bool _mounted;
 
     [RootFact]
     public async Task When_the_stores_disk_fills_polling_pauses_and_says_why_the_silo_is_degraded_and_no_change_is_lost_once_space_returns()
     {
-        Directory.CreateDirectory(_data);
-        await Root.RunAsync("mount", "-t", "tmpfs", "-o", "size=48m", "tmpfs", _data);
-        _mounted = true;
-        using var store = new StoreProcess(_data, memorySize: "8m", maxAofSize: "8m", pageSize: "256k");
+        using var disk = await SmallDisk.MountAsync("48m");
+        using var store = new StoreProcess(disk.Path, memorySize: "8m", maxAofSize: "8m", pageSize: "256k");
         await store.StartAsync();
         var settings = VelibTestCluster.Live("http://127.0.0.1:9/gbfs.json");
         settings["Velib:Feed:Mode"] = "simulated";
@@ -44,7 +40,7 @@ public sealed class StoreDiskFullAppTests(ITestOutputHelper output) : IDisposabl
         Assert.Equal(spooled, (await archive.GetStatus()).PendingChanges);
 
         // The disk fills: a file takes every byte left.
-        var filler = Path.Combine(_data, "filler");
+        var filler = Path.Combine(disk.Path, "filler");
         FillDisk(filler);
         var failures = new List<FeedStatus>();
         var waited = Stopwatch.StartNew();
@@ -120,11 +116,5 @@ public sealed class StoreDiskFullAppTests(ITestOutputHelper output) : IDisposabl
         {
             // ENOSPC: the disk is full, as intended.
         }
-    }
-
-    public void Dispose()
-    {
-        if (_mounted) Process.Start("umount", ["-l", _data])!.WaitForExit(10_000);
-        if (Directory.Exists(_data)) Directory.Delete(_data, recursive: true);
     }
 }

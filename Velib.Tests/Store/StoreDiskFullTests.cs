@@ -7,18 +7,14 @@ using Velib.Store.Launch;
 namespace Velib.Tests.Store;
 
 /// <summary>The store's disk fills up: Velib.Store, as the AppHost runs it, on a tmpfs of a few megabytes.</summary>
-public sealed class StoreDiskFullTests(ITestOutputHelper output) : IDisposable
+public sealed class StoreDiskFullTests(ITestOutputHelper output)
 {
-    private readonly string _data = Path.Combine(Path.GetTempPath(), "velib-full-" + Guid.NewGuid().ToString("N"));
-    private bool _mounted;
 
     [RootFact]
     public async Task When_the_disk_is_full_writes_are_refused_and_said_so_nothing_acknowledged_is_lost_and_writes_resume_when_space_returns()
     {
-        Directory.CreateDirectory(_data);
-        await Root.RunAsync("mount", "-t", "tmpfs", "-o", "size=24m", "tmpfs", _data);
-        _mounted = true;
-        using var store = new StoreProcess(_data, memorySize: "8m", maxAofSize: "8m", pageSize: "256k");
+        using var disk = await SmallDisk.MountAsync("24m");
+        using var store = new StoreProcess(disk.Path, memorySize: "8m", maxAofSize: "8m", pageSize: "256k");
         await store.StartAsync();
         var acknowledged = new List<string>();
         using var client = await ConnectionMultiplexer.ConnectAsync(store.ConnectionString + ",syncTimeout=5000,asyncTimeout=5000");
@@ -39,7 +35,7 @@ public sealed class StoreDiskFullTests(ITestOutputHelper output) : IDisposable
         output.WriteLine(store.Output.First(l => l.Contains("WRITES REFUSED", StringComparison.Ordinal)));
 
         // Space returns: the store comes back by itself, with every write it acknowledged.
-        await Root.RunAsync("mount", "-o", "remount,size=128m", _data);
+        await disk.ResizeAsync("128m");
         var resumed = Stopwatch.StartNew();
         await Waits.UntilAsync(() => store.Output.Any(l => l.Contains("writes resumed", StringComparison.Ordinal)), TimeSpan.FromSeconds(60), "the store did not resume writing once space returned");
         output.WriteLine($"{resumed.Elapsed.TotalSeconds:0.0} s after the space returned: {store.Output.First(l => l.Contains("writes resumed", StringComparison.Ordinal))}");
@@ -50,11 +46,5 @@ public sealed class StoreDiskFullTests(ITestOutputHelper output) : IDisposable
         output.WriteLine($"{acknowledged.Count - lost.Length:N0} of {acknowledged.Count:N0} acknowledged writes present after the store resumed");
         Assert.True(lost.Length == 0, $"{lost.Length} acknowledged writes lost, e.g. {string.Join(", ", lost.Take(5))}");
         await store.StopAsync();
-    }
-
-    public void Dispose()
-    {
-        if (_mounted) Process.Start("umount", ["-l", _data])!.WaitForExit(10_000);
-        if (Directory.Exists(_data)) Directory.Delete(_data, recursive: true);
     }
 }
