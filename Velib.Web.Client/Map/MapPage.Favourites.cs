@@ -1,16 +1,22 @@
 using Microsoft.AspNetCore.Components;
 using Microsoft.JSInterop;
+using Velib.Contracts.Forecast;
 using Velib.Web.Favourites;
+using Velib.Web.Forecast;
 
 namespace Velib.Web.Map;
 
-// My stations and their alerts: the list lives in the browser; alerts are checked against the live network at each push.
+// My stations and their alerts: the list lives in the browser; alerts are checked against the live network at each
+// push, and the forecast alerts against every station's odds in 30 min, read once a push for all favourites.
 public sealed partial class MapPage
 {
     private readonly AlertTracker _tracker = new();
     private readonly List<FiredAlert> _alerts = [];
     private IJSObjectReference? _notifications;
-    private bool _notificationsAsk;
+    private bool _notificationsAsk, _forecastsFailed;
+    private IReadOnlyDictionary<long, StationForecast>? _forecasts;
+
+    [Inject] private IForecasts Forecasts { get; set; } = null!;
 
     [Inject] private FavouriteStore Favourites { get; set; } = null!;
     [Inject] private IJSRuntime JS { get; set; } = null!;
@@ -30,13 +36,32 @@ public sealed partial class MapPage
         await CheckAlertsAsync();
     }
 
-    private async Task CheckAlertsAsync()
+    /// <summary>After a change of My stations: the forecast is read only if it never was (a forecast alert just turned on).</summary>
+    private Task CheckAlertsAsync() => ObserveAlertsAsync(newNetwork: false);
+
+    private async Task ObserveAlertsAsync(bool newNetwork)
     {
         if (!Favourites.Loaded) return;
-        foreach (var alert in _tracker.Observe(Favourites.Items, Network.ByCode, Time.GetUtcNow().UtcDateTime))
+        if (Favourites.Items.Any(f => f.AnyForecastAlert) && (newNetwork || _forecasts is null)) await ReadForecastsAsync();
+        foreach (var alert in _tracker.Observe(Favourites.Items, Network.ByCode, Time.GetUtcNow().UtcDateTime, _forecasts))
         {
             _alerts.Add(alert);
             if (_notifications is not null) await _notifications.InvokeVoidAsync("notify", T["alert-title"].Value, AlertText.Of(T, alert));
+        }
+    }
+
+    private async Task ReadForecastsAsync()
+    {
+        try
+        {
+            _forecasts = (await Forecasts.GetNetwork(ForecastAlert.Horizon)).ToDictionary(f => f.Id);
+            _forecastsFailed = false;
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or System.Text.Json.JsonException)
+        {
+            // Unreadable now (the cluster failing over): no odds is no reading, so no alert fires on old or missing numbers.
+            _forecasts = null;
+            _forecastsFailed = true;
         }
     }
 
