@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Components;
 using Microsoft.JSInterop;
-using Velib.Contracts.Forecast;
 using Velib.Web.Favourites;
 using Velib.Web.Forecast;
 
@@ -13,10 +12,12 @@ public sealed partial class MapPage
     private readonly AlertTracker _tracker = new();
     private readonly List<FiredAlert> _alerts = [];
     private IJSObjectReference? _notifications;
-    private bool _notificationsAsk, _forecastsFailed;
-    private IReadOnlyDictionary<long, StationForecast>? _forecasts;
+    private bool _notificationsAsk;
+    private AlertForecasts? _alertForecasts;
 
     [Inject] private IForecasts Forecasts { get; set; } = null!;
+
+    private AlertForecasts AlertOdds => _alertForecasts ??= new AlertForecasts(Forecasts);
 
     [Inject] private FavouriteStore Favourites { get; set; } = null!;
     [Inject] private IJSRuntime JS { get; set; } = null!;
@@ -42,26 +43,11 @@ public sealed partial class MapPage
     private async Task ObserveAlertsAsync(bool newNetwork)
     {
         if (!Favourites.Loaded) return;
-        if (Favourites.Items.Any(f => f.AnyForecastAlert) && (newNetwork || _forecasts is null)) await ReadForecastsAsync();
-        foreach (var alert in _tracker.Observe(Favourites.Items, Network.ByCode, Time.GetUtcNow().UtcDateTime, _forecasts))
+        await AlertOdds.RefreshAsync(Favourites.Items, newNetwork);
+        foreach (var alert in _tracker.Observe(Favourites.Items, Network.ByCode, Time.GetUtcNow().UtcDateTime, AlertOdds.Odds))
         {
             _alerts.Add(alert);
             if (_notifications is not null) await _notifications.InvokeVoidAsync("notify", T["alert-title"].Value, AlertText.Of(T, alert));
-        }
-    }
-
-    private async Task ReadForecastsAsync()
-    {
-        try
-        {
-            _forecasts = (await Forecasts.GetNetwork(ForecastAlert.Horizon)).ToDictionary(f => f.Id);
-            _forecastsFailed = false;
-        }
-        catch (Exception ex) when (ex is InvalidOperationException or System.Text.Json.JsonException)
-        {
-            // Unreadable now (the cluster failing over): no odds is no reading, so no alert fires on old or missing numbers.
-            _forecasts = null;
-            _forecastsFailed = true;
         }
     }
 
