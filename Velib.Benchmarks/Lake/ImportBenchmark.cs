@@ -6,7 +6,9 @@ namespace Velib.Benchmarks.Lake;
 /// <summary>
 /// The shared history (5.2 million snapshot rows) imported into a private s3rver: rows per second of a first import,
 /// of a second one (which writes nothing), then the lake over months: a month's timeline at PT1H and the state at an
-/// instant, each with a cold reader (a fresh process's caches).
+/// instant, each with a cold reader (a fresh process's caches), and a station's month as its chart reads it
+/// (<c>/api/stations/{id}/history?step=PT1H</c>: the archive reader's changes of the month for that station and its
+/// state at the start), cold and then warm.
 /// </summary>
 internal static class ImportBenchmark
 {
@@ -32,6 +34,26 @@ internal static class ImportBenchmark
             started = Stopwatch.GetTimestamp();
             var network = await reader.NetworkAtAsync(from.AddDays(40).AddHours(8.25));
             Console.WriteLine($"cold reader {run}: March 2026 timeline at PT1H ({points.Length} points) {timeline.TotalMilliseconds:0} ms; state at {from.AddDays(40).AddHours(8.25):O} ({network.Length} stations) {Stopwatch.GetElapsedTime(started).TotalMilliseconds:0} ms");
+        }
+        await StationMonthAsync(store, network: from.AddDays(30), station: null);
+    }
+
+    /// <summary>The 30 days before <paramref name="network"/> of the busiest station, as the history endpoint reads them with a step.</summary>
+    private static async Task StationMonthAsync(Velib.Lake.Storage.S3ArchiveStore store, DateTime network, long? station)
+    {
+        var reader = new LakeReader(new LakeIndex(store, TimeProvider.System, TimeSpan.FromSeconds(30)), new LakeObjectCache(store, 4_000_000),
+            new NothingPending(), "velib/", TimeProvider.System);
+        var from = network.AddDays(-30);
+        for (var run = 1; run <= 3; run++)
+        {
+            var started = Stopwatch.GetTimestamp();
+            var atStart = reader.NetworkAtAsync(from);
+            var all = await reader.ChangesAsync(from, network);
+            var id = station ??= all.GroupBy(c => c.StationId).MaxBy(g => g.Count())!.Key;
+            var changes = all.Where(c => c.StationId == id && c.ObservedUtc < network).DistinctBy(c => c.ObservedUtc).ToList();
+            var first = (await atStart).FirstOrDefault(s => s.Id == id);
+            Console.WriteLine($"{(run == 1 ? "cold" : "warm")} reader: station {id}'s 30 days before {network:yyyy-MM-dd} ({changes.Count} of {all.Count} changes, "
+                + $"state at the start {(first is null ? "none" : "found")}) {Stopwatch.GetElapsedTime(started).TotalMilliseconds:0} ms");
         }
     }
 }

@@ -3,10 +3,25 @@ using Velib.Web.Forecast;
 
 namespace Velib.Tests.Support;
 
-/// <summary>The API's answers by horizon, as the web would give them; it records what the panel asked.</summary>
+/// <summary>The API's answers by horizon, as the web would give them; it records what the panel and the alerts asked.</summary>
 internal sealed class AnsweredForecasts : IForecasts
 {
     public List<(long Id, TimeSpan Horizon, DateTime? At)> Asked { get; } = [];
+
+    /// <summary>What <c>/api/stations/forecast</c> answers; set by a test.</summary>
+    public List<StationForecast> Network { get; set; } = [];
+
+    /// <summary>Set by a test to make the network read fail as the API's problem does.</summary>
+    public bool Failing { get; set; }
+
+    public List<TimeSpan> NetworkReads { get; } = [];
+
+    public Task<IReadOnlyList<StationForecast>> GetNetwork(TimeSpan horizon)
+    {
+        NetworkReads.Add(horizon);
+        if (Failing) throw new InvalidOperationException("The forecast could not be read: the cluster is failing over.");
+        return Task.FromResult<IReadOnlyList<StationForecast>>([.. Network]);
+    }
 
     public Task<StationForecastDetail?> GetStation(long stationId, TimeSpan horizon, DateTime? atUtc)
     {

@@ -10,4 +10,7 @@ public interface IForecasts
 {
     /// <summary>A station's odds at now (or <paramref name="atUtc"/>) + <paramref name="horizon"/>.</summary>
     Task<StationForecastDetail?> GetStation(long stationId, TimeSpan horizon, DateTime? atUtc);
+
+    /// <summary>Every station's odds at now + <paramref name="horizon"/>, in one read (the favourites' alerts share it).</summary>
+    Task<IReadOnlyList<StationForecast>> GetNetwork(TimeSpan horizon);
 }

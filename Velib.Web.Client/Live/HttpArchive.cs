@@ -47,4 +47,12 @@ public sealed class HttpArchive(HttpClient http, BrowserNetworkView network) : I
         var code = network.ById(stationId)?.Code ?? stationId.ToString(CultureInfo.InvariantCulture);
         return [.. history.History.Select(p => p.ToChange(stationId, code))];
     }
+
+    public async Task<ImmutableArray<StationChange>> GetSamples(long stationId, DateTime fromUtc, DateTime toUtc, TimeSpan step)
+    {
+        var history = await GetAsync<StationHistory>(
+            $"api/stations/{stationId}/history?from={Iso(fromUtc)}&to={Iso(toUtc)}&step={XmlConvert.ToString(step)}");
+        var code = network.ById(stationId)?.Code ?? stationId.ToString(CultureInfo.InvariantCulture);
+        return [.. history.History.Select(p => p.ToChange(stationId, code))];
+    }
 }

@@ -17,4 +17,10 @@ public interface IArchive
     Task<ImmutableArray<TimelinePoint>> GetTimeline(DateTime fromUtc, DateTime toUtc, TimeSpan step);
 
     Task<ImmutableArray<StationChange>> GetChanges(long stationId, DateTime fromUtc, DateTime toUtc);
+
+    /// <summary>
+    /// A station's state at <paramref name="fromUtc"/> (inside the archive) and every <paramref name="step"/> before
+    /// <paramref name="toUtc"/>, thinned by the server; each sample's <see cref="StationChange.ObservedUtc"/> is its instant.
+    /// </summary>
+    Task<ImmutableArray<StationChange>> GetSamples(long stationId, DateTime fromUtc, DateTime toUtc, TimeSpan step);
 }

@@ -1,16 +1,23 @@
 using Microsoft.AspNetCore.Components;
 using Microsoft.JSInterop;
 using Velib.Web.Favourites;
+using Velib.Web.Forecast;
 
 namespace Velib.Web.Map;
 
-// My stations and their alerts: the list lives in the browser; alerts are checked against the live network at each push.
+// My stations and their alerts: the list lives in the browser; alerts are checked against the live network at each
+// push, and the forecast alerts against every station's odds in 30 min, read once a push for all favourites.
 public sealed partial class MapPage
 {
     private readonly AlertTracker _tracker = new();
     private readonly List<FiredAlert> _alerts = [];
     private IJSObjectReference? _notifications;
     private bool _notificationsAsk;
+    private AlertForecasts? _alertForecasts;
+
+    [Inject] private IForecasts Forecasts { get; set; } = null!;
+
+    private AlertForecasts AlertOdds => _alertForecasts ??= new AlertForecasts(Forecasts);
 
     [Inject] private FavouriteStore Favourites { get; set; } = null!;
     [Inject] private IJSRuntime JS { get; set; } = null!;
@@ -30,10 +37,14 @@ public sealed partial class MapPage
         await CheckAlertsAsync();
     }
 
-    private async Task CheckAlertsAsync()
+    /// <summary>After a change of My stations: the forecast is read only if it never was (a forecast alert just turned on).</summary>
+    private Task CheckAlertsAsync() => ObserveAlertsAsync(newNetwork: false);
+
+    private async Task ObserveAlertsAsync(bool newNetwork)
     {
         if (!Favourites.Loaded) return;
-        foreach (var alert in _tracker.Observe(Favourites.Items, Network.ByCode, Time.GetUtcNow().UtcDateTime))
+        await AlertOdds.RefreshAsync(Favourites.Items, newNetwork);
+        foreach (var alert in _tracker.Observe(Favourites.Items, Network.ByCode, Time.GetUtcNow().UtcDateTime, AlertOdds.Odds))
         {
             _alerts.Add(alert);
             if (_notifications is not null) await _notifications.InvokeVoidAsync("notify", T["alert-title"].Value, AlertText.Of(T, alert));

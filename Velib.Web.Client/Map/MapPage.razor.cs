@@ -92,7 +92,7 @@ public sealed partial class MapPage
     {
         _statusTimer?.Change(StatusWhenQuiet, StatusWhenQuiet);
         // Alerts are about the live network, replay or not.
-        await CheckAlertsAsync();
+        await ObserveAlertsAsync(newNetwork: true);
         // During a replay the view keeps up, but the map and totals stay on the replayed time.
         if (_replayAt is not null)
         {

@@ -13,9 +13,14 @@ public static class ParisTime
     public static string Format(DateTime utc, string format) => Of(utc).ToString(format, CultureInfo.CurrentCulture);
 
     /// <summary>The UTC start of the Paris day that <paramref name="utc"/> falls in.</summary>
-    public static DateTime DayStartUtc(DateTime utc)
+    public static DateTime DayStartUtc(DateTime utc) => ToUtc(Of(utc).Date);
+
+    /// <summary>A Paris wall-clock time in UTC; a time the spring change skips (02:30 that night) is read an hour later.</summary>
+    public static DateTime ToUtc(DateTime paris)
     {
-        var local = Of(utc).Date;
-        return Zone is null ? local : TimeZoneInfo.ConvertTimeToUtc(DateTime.SpecifyKind(local, DateTimeKind.Unspecified), Zone);
+        var local = DateTime.SpecifyKind(paris, DateTimeKind.Unspecified);
+        if (Zone is null) return DateTime.SpecifyKind(local, DateTimeKind.Utc);
+        if (Zone.IsInvalidTime(local)) local = local.AddHours(1);
+        return TimeZoneInfo.ConvertTimeToUtc(local, Zone);
     }
 }

@@ -1,0 +1,74 @@
+using Bunit;
+using Microsoft.Extensions.DependencyInjection;
+using MudBlazor.Services;
+using Velib.Contracts.Stations;
+using Velib.Tests.Forecast;
+using Velib.Web.Replay;
+
+namespace Velib.Tests.Map;
+
+/// <summary>A station's archived chart offers day, week and month; the typical day comes only with several days.</summary>
+public sealed class StationSpanChartTests : IAsyncLifetime
+{
+    // Midnight in Paris (UTC+1 in November), so that 48 hourly samples are 2 Paris days.
+    private static readonly DateTime Monday = new(2026, 11, 22, 23, 0, 0, DateTimeKind.Utc);
+
+    private readonly BunitContext _context = new();
+
+    public StationSpanChartTests()
+    {
+        _context.Services.AddMudServices();
+        Velib.Web.Localization.LanguageEndpoints.AddVelibLanguages(_context.Services);
+        _context.JSInterop.Mode = JSRuntimeMode.Loose;
+    }
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync() => await _context.DisposeAsync();
+
+    private static List<StationChange> Hourly(int hours) =>
+        [.. Enumerable.Range(0, hours).Select(h => new StationChange(1, "1001", Monday.AddHours(h), Monday.AddHours(h), h % 9, 1, 10, true, true, true, null))];
+
+    private IRenderedComponent<StationSpanChart> Render(HistorySpan span, List<StationChange>? samples, List<HistorySpan> picked) =>
+        _context.Render<StationSpanChart>(p => p.Add(c => c.Span, span).Add(c => c.Changes, samples).Add(c => c.SpanChanged, (HistorySpan s) => picked.Add(s)));
+
+    [Fact]
+    public void The_rider_picks_day_week_or_month_and_the_page_is_told_which()
+    {
+        using var english = new CultureScope("en");
+        var picked = new List<HistorySpan>();
+
+        var chart = Render(HistorySpan.Week, Hourly(48), picked);
+        chart.FindAll(".mud-chip").Single(c => c.TextContent.Contains("Month")).Click();
+
+        Assert.Equal(["Day", "Week", "Month"], chart.FindAll(".mud-chip").Select(c => c.TextContent.Trim()));
+        Assert.Equal([HistorySpan.Month], picked);
+        Assert.Equal("Last 7 days (bikes, hourly)", chart.Find("#span-title").TextContent);
+        Assert.Equal("48", chart.Find("#station-week").GetAttribute("data-samples"));
+        Assert.Contains("Typical day (mean bikes by hour, 2 days)", chart.Find("#typical-day").TextContent);
+    }
+
+    [Fact]
+    public void In_french_a_month_is_titled_so_and_a_day_has_no_typical_day()
+    {
+        using var french = new CultureScope("fr");
+
+        var month = Render(HistorySpan.Month, Hourly(24 * 30), []);
+        var day = Render(HistorySpan.Day, Hourly(24), []);
+
+        Assert.Equal("30 derniers jours (vélos, par heure)", month.Find("#span-title").TextContent);
+        Assert.Equal(["Jour", "Semaine", "Mois"], month.FindAll(".mud-chip").Select(c => c.TextContent.Trim()));
+        Assert.Contains("30 jours", month.Find("#typical-day").TextContent);
+        Assert.Equal("Dernières 24 h de l'archive (vélos, toutes les 10 min)", day.Find("#span-title").TextContent);
+        Assert.Empty(day.FindAll("#typical-day"));
+    }
+
+    [Fact]
+    public void While_the_samples_load_the_chart_says_so_and_with_too_few_it_says_there_is_not_enough()
+    {
+        using var english = new CultureScope("en");
+
+        Assert.Contains("Reading the archive", Render(HistorySpan.Month, null, []).Markup);
+        Assert.Contains("Not enough archived history yet.", Render(HistorySpan.Month, Hourly(1), []).Markup);
+    }
+}
