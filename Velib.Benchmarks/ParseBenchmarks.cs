@@ -1,6 +1,6 @@
 using System.Text.Json;
 using BenchmarkDotNet.Attributes;
-using Velib.Silo.Feed;
+using Velib.Gbfs;
 
 namespace Velib.Benchmarks;
 

@@ -1,13 +1,13 @@
 using Velib.Contracts.Stations;
 using System.Text.Json;
 
-namespace Velib.Silo.Feed;
+namespace Velib.Gbfs;
 
 /// <summary>
 /// Streaming GBFS parser (v1.0 with Vélib's quirks, v2.x, v3.0) over <see cref="Utf8JsonReader"/>: one pass,
 /// no DOM, and no allocation per numeric field. Broken JSON rejects the document; a bad station record is skipped.
 /// </summary>
-internal static class GbfsParser
+public static class GbfsParser
 {
     private delegate bool RecordReader<T>(ref Utf8JsonReader reader, out T record);
 

@@ -1,10 +1,10 @@
 using System.Text;
 using System.Text.Json;
 
-namespace Velib.Silo.Feed;
+namespace Velib.Gbfs;
 
 /// <summary>Which GBFS 2.1+ vehicle types are electric, to split <c>vehicle_types_available</c> into mechanical and e-bikes.</summary>
-internal sealed class VehicleTypeTable(IReadOnlyList<(byte[] Utf8Id, bool Electric)> types)
+public sealed class VehicleTypeTable(IReadOnlyList<(byte[] Utf8Id, bool Electric)> types)
 {
     /// <summary>No vehicle_types feed: ids are classified by name alone.</summary>
     public static VehicleTypeTable Empty { get; } = new([]);

@@ -1,7 +1,7 @@
 using Velib.Contracts.Stations;
 using System.Text.Json;
 
-namespace Velib.Silo.Feed;
+namespace Velib.Gbfs;
 
 /// <summary>Reads one station object. Each reader consumes the whole object, even when it rejects it.</summary>
 internal static class StationRecordReaders

@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace Velib.Silo.Feed;
+namespace Velib.Gbfs;
 
 /// <summary>
 /// Tolerant value readers over <see cref="Utf8JsonReader"/>. Each returns false on a value of the wrong shape
