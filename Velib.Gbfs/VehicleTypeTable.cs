@@ -20,11 +20,23 @@ public sealed class VehicleTypeTable(IReadOnlyList<(byte[] Utf8Id, bool Electric
             }
         }
         // Unknown type: trust a conventional name rather than guessing mechanical.
-        var name = reader.GetString() ?? "";
-        return name.Contains("ebike", StringComparison.OrdinalIgnoreCase)
-            || name.Contains("electric", StringComparison.OrdinalIgnoreCase)
-            || name.Contains("ebicycle", StringComparison.OrdinalIgnoreCase);
+        return IsElectricName(reader.GetString() ?? "");
     }
+
+    /// <summary>Classifies a vehicle_type_id read as text.</summary>
+    public bool IsElectric(string id)
+    {
+        foreach (var (utf8, electric) in types)
+        {
+            if (Encoding.UTF8.GetByteCount(id) == utf8.Length && Encoding.UTF8.GetString(utf8) == id) return electric;
+        }
+        return IsElectricName(id);
+    }
+
+    private static bool IsElectricName(string name) =>
+        name.Contains("ebike", StringComparison.OrdinalIgnoreCase)
+        || name.Contains("electric", StringComparison.OrdinalIgnoreCase)
+        || name.Contains("ebicycle", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Builds the table from (vehicle_type_id, propulsion_type) pairs; anything but <c>human</c> is electric.</summary>
     public static VehicleTypeTable From(IEnumerable<(string Id, string? Propulsion)> rows) =>

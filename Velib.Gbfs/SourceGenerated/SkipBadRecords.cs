@@ -1,0 +1,38 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
+
+namespace Velib.Gbfs.SourceGenerated;
+
+/// <summary>
+/// An array of records where a record of the wrong shape becomes null (counted as skipped by the parser) instead of
+/// failing the document. The whole document is in memory, so the reader can be rewound to the record and skip it;
+/// broken JSON still fails the skip, and so the document.
+/// </summary>
+internal sealed class SkipBadRecords<T> : JsonConverter<List<T?>> where T : class
+{
+    public override List<T?> Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+    {
+        if (reader.TokenType != JsonTokenType.StartArray) throw new JsonException($"expected an array of records, found {reader.TokenType}");
+        var info = (JsonTypeInfo<T>)options.GetTypeInfo(typeof(T));
+        var records = new List<T?>(2048);
+        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+        {
+            var start = reader;
+            try
+            {
+                records.Add(reader.TokenType == JsonTokenType.StartObject ? JsonSerializer.Deserialize(ref reader, info) : null);
+                if (reader.TokenType != JsonTokenType.EndObject) reader.Skip();
+            }
+            catch (Exception ex) when (ex is JsonException or InvalidOperationException or FormatException)
+            {
+                reader = start;
+                reader.Skip();
+                records.Add(null);
+            }
+        }
+        return records;
+    }
+
+    public override void Write(Utf8JsonWriter writer, List<T?> value, JsonSerializerOptions options) => throw new NotSupportedException();
+}
