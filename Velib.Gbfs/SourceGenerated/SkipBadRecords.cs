@@ -1,6 +1,5 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using System.Text.Json.Serialization.Metadata;
 
 namespace Velib.Gbfs.SourceGenerated;
 
@@ -14,14 +13,14 @@ internal sealed class SkipBadRecords<T> : JsonConverter<List<T?>> where T : clas
     public override List<T?> Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
     {
         if (reader.TokenType != JsonTokenType.StartArray) throw new JsonException($"expected an array of records, found {reader.TokenType}");
-        var info = (JsonTypeInfo<T>)options.GetTypeInfo(typeof(T));
+        var converter = (JsonConverter<T>)options.GetConverter(typeof(T));
         var records = new List<T?>(2048);
         while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
         {
             var start = reader;
             try
             {
-                records.Add(reader.TokenType == JsonTokenType.StartObject ? JsonSerializer.Deserialize(ref reader, info) : null);
+                records.Add(reader.TokenType == JsonTokenType.StartObject ? converter.Read(ref reader, typeof(T), options) : null);
                 if (reader.TokenType != JsonTokenType.EndObject) reader.Skip();
             }
             catch (Exception ex) when (ex is JsonException or InvalidOperationException or FormatException)
