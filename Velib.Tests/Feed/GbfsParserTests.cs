@@ -5,10 +5,10 @@ namespace Velib.Tests.Feed;
 
 public sealed class GbfsParserTests
 {
-    [SharedDataTheory, MemberData(nameof(ParserUnderTest.All), MemberType = typeof(ParserUnderTest))]
-    public void The_real_velib_status_file_gives_the_published_totals(ParserUnderTest parser)
+    [SharedDataFact]
+    public void The_real_velib_status_file_gives_the_published_totals()
     {
-        var doc = parser.ParseStatus(SharedData.Bytes(SharedData.Velib("station_status.json")), VehicleTypeTable.Empty);
+        var doc = GbfsParser.ParseStatus(SharedData.Bytes(SharedData.Velib("station_status.json")), VehicleTypeTable.Empty);
 
         Assert.Equal(1495, doc.Stations.Count);
         Assert.Equal(0, doc.Skipped);
@@ -21,11 +21,11 @@ public sealed class GbfsParserTests
         Assert.Equal(new DateTime(2025, 10, 18, 9, 9, 16, DateTimeKind.Utc), doc.Header.LastUpdatedUtc);
     }
 
-    [SharedDataTheory, MemberData(nameof(ParserUnderTest.All), MemberType = typeof(ParserUnderTest))]
-    public void Station_ids_above_two_to_the_31_survive_in_both_documents(ParserUnderTest parser)
+    [SharedDataFact]
+    public void Station_ids_above_two_to_the_31_survive_in_both_documents()
     {
-        var status = parser.ParseStatus(SharedData.Bytes(SharedData.Velib("station_status.json")), VehicleTypeTable.Empty);
-        var info = parser.ParseInformation(SharedData.Bytes(SharedData.Velib("station_information.json")));
+        var status = GbfsParser.ParseStatus(SharedData.Bytes(SharedData.Velib("station_status.json")), VehicleTypeTable.Empty);
+        var info = GbfsParser.ParseInformation(SharedData.Bytes(SharedData.Velib("station_information.json")));
 
         Assert.Equal(218, status.Stations.Count(s => s.Id >= 1L << 31));
         Assert.Equal(218, info.Stations.Count(s => s.Id >= 1L << 31));
@@ -33,10 +33,10 @@ public sealed class GbfsParserTests
         Assert.Equal(status.Stations.Select(s => s.Id).Order(), info.Stations.Select(s => s.Id).Order());
     }
 
-    [SharedDataTheory, MemberData(nameof(ParserUnderTest.All), MemberType = typeof(ParserUnderTest))]
-    public void The_real_velib_information_file_gives_codes_names_places_and_capacity(ParserUnderTest parser)
+    [SharedDataFact]
+    public void The_real_velib_information_file_gives_codes_names_places_and_capacity()
     {
-        var doc = parser.ParseInformation(SharedData.Bytes(SharedData.Velib("station_information.json")));
+        var doc = GbfsParser.ParseInformation(SharedData.Bytes(SharedData.Velib("station_information.json")));
 
         Assert.Equal(1495, doc.Stations.Count);
         Assert.Equal(47434, doc.Stations.Sum(s => s.Capacity));
@@ -47,21 +47,21 @@ public sealed class GbfsParserTests
         Assert.Contains(doc.Stations, s => s.Code == "16107" && s.Name.Length > 0);
     }
 
-    [SharedDataTheory, MemberData(nameof(ParserUnderTest.All), MemberType = typeof(ParserUnderTest))]
-    public void Discovery_of_a_gbfs_2_3_feed_lists_its_documents(ParserUnderTest parser)
+    [SharedDataFact]
+    public void Discovery_of_a_gbfs_2_3_feed_lists_its_documents()
     {
-        var feeds = parser.ParseDiscovery(SharedData.Bytes(SharedData.Schema("testFixtures", "v2.3", "gbfs.json")));
+        var feeds = GbfsParser.ParseDiscovery(SharedData.Bytes(SharedData.Schema("testFixtures", "v2.3", "gbfs.json")));
 
         Assert.Equal("https://test.com/station_status", feeds["station_status"]);
         Assert.Equal("https://test.com/station_information", feeds["station_information"]);
     }
 
-    [SharedDataTheory, MemberData(nameof(ParserUnderTest.All), MemberType = typeof(ParserUnderTest))]
-    public void A_gbfs_2_3_feed_with_booleans_and_vehicle_types_is_normalized(ParserUnderTest parser)
+    [SharedDataFact]
+    public void A_gbfs_2_3_feed_with_booleans_and_vehicle_types_is_normalized()
     {
-        var types = parser.ParseVehicleTypes(SharedData.Bytes(SharedData.Schema("testFixtures", "v2.3", "vehicle_types.json")));
-        var status = parser.ParseStatus(SharedData.Bytes(SharedData.Schema("testFixtures", "v2.3", "station_status.json")), types);
-        var info = parser.ParseInformation(SharedData.Bytes(SharedData.Schema("testFixtures", "v2.3", "station_information.json")));
+        var types = GbfsParser.ParseVehicleTypes(SharedData.Bytes(SharedData.Schema("testFixtures", "v2.3", "vehicle_types.json")));
+        var status = GbfsParser.ParseStatus(SharedData.Bytes(SharedData.Schema("testFixtures", "v2.3", "station_status.json")), types);
+        var info = GbfsParser.ParseInformation(SharedData.Bytes(SharedData.Schema("testFixtures", "v2.3", "station_information.json")));
 
         var first = status.Stations[0];
         Assert.Equal(StationIds.FromText("TST:Station:1"), first.Id);
@@ -73,13 +73,13 @@ public sealed class GbfsParserTests
         Assert.Equal("TST:Station:1", info.Stations[0].Code);
     }
 
-    [SharedDataTheory, MemberData(nameof(ParserUnderTest.All), MemberType = typeof(ParserUnderTest))]
-    public void A_gbfs_3_0_feed_with_rfc3339_times_and_localized_names_is_normalized(ParserUnderTest parser)
+    [SharedDataFact]
+    public void A_gbfs_3_0_feed_with_rfc3339_times_and_localized_names_is_normalized()
     {
-        var types = parser.ParseVehicleTypes(SharedData.Bytes(SharedData.Schema("testFixtures", "v3.0", "vehicle_types.json")));
-        var status = parser.ParseStatus(SharedData.Bytes(SharedData.Schema("testFixtures", "v3.0", "station_status.json")), types);
-        var info = parser.ParseInformation(SharedData.Bytes(SharedData.Schema("testFixtures", "v3.0", "station_information.json")));
-        var feeds = parser.ParseDiscovery(SharedData.Bytes(SharedData.Schema("testFixtures", "v3.0", "gbfs.json")));
+        var types = GbfsParser.ParseVehicleTypes(SharedData.Bytes(SharedData.Schema("testFixtures", "v3.0", "vehicle_types.json")));
+        var status = GbfsParser.ParseStatus(SharedData.Bytes(SharedData.Schema("testFixtures", "v3.0", "station_status.json")), types);
+        var info = GbfsParser.ParseInformation(SharedData.Bytes(SharedData.Schema("testFixtures", "v3.0", "station_information.json")));
+        var feeds = GbfsParser.ParseDiscovery(SharedData.Bytes(SharedData.Schema("testFixtures", "v3.0", "gbfs.json")));
 
         Assert.Equal(new DateTime(2019, 7, 4, 13, 33, 3, 969, DateTimeKind.Utc), status.Header.LastUpdatedUtc);
         Assert.Equal(new DateTime(2019, 7, 4, 13, 33, 3, 969, DateTimeKind.Utc), status.Stations[0].LastReportedUtc);

@@ -12,18 +12,15 @@ public sealed class MalformedFeedTests
         ]}}
         """;
 
-    private static GbfsDocument<StationStatusRecord> Parse(ParserUnderTest parser, string json) =>
-        parser.ParseStatus(Encoding.UTF8.GetBytes(json), VehicleTypeTable.Empty);
+    private static GbfsDocument<StationStatusRecord> Parse(string json) =>
+        GbfsParser.ParseStatus(Encoding.UTF8.GetBytes(json), VehicleTypeTable.Empty);
 
     [Fact]
     public void A_well_formed_document_parses_every_station()
     {
-        foreach (var parser in ParserUnderTest.Both)
-        {
-            var doc = Parse(parser, Good);
-            Assert.Equal(2, doc.Stations.Count);
-            Assert.Equal((2, 1, 20), (doc.Stations[0].Mechanical, doc.Stations[0].Ebike, doc.Stations[0].Docks));
-        }
+        var doc = Parse(Good);
+        Assert.Equal(2, doc.Stations.Count);
+        Assert.Equal((2, 1, 20), (doc.Stations[0].Mechanical, doc.Stations[0].Ebike, doc.Stations[0].Docks));
     }
 
     [Theory]
@@ -37,23 +34,17 @@ public sealed class MalformedFeedTests
     [InlineData("trailing garbage", """{"data":{"stations":[{"station_id":1,"num_bikes_available":1}]}} extra""")]
     public void A_document_that_cannot_be_used_is_rejected_whole(string why, string json)
     {
-        foreach (var parser in ParserUnderTest.Both)
-        {
-            var ex = Assert.Throws<FeedFormatException>(() => Parse(parser, json));
-            Assert.False(string.IsNullOrWhiteSpace(ex.Message), $"{why} ({parser})");
-        }
+        var ex = Assert.Throws<FeedFormatException>(() => Parse(json));
+        Assert.False(string.IsNullOrWhiteSpace(ex.Message), why);
     }
 
     [Fact]
     public void A_truncated_document_is_rejected_whole_at_every_cut()
     {
         var bytes = Encoding.UTF8.GetBytes(Good);
-        foreach (var parser in ParserUnderTest.Both)
+        foreach (var cut in new[] { 1, 20, bytes.Length / 2, bytes.Length - 3, bytes.Length - 1 })
         {
-            foreach (var cut in new[] { 1, 20, bytes.Length / 2, bytes.Length - 3, bytes.Length - 1 })
-            {
-                Assert.Throws<FeedFormatException>(() => parser.ParseStatus(bytes[..cut], VehicleTypeTable.Empty));
-            }
+            Assert.Throws<FeedFormatException>(() => GbfsParser.ParseStatus(bytes.AsSpan(0, cut), VehicleTypeTable.Empty));
         }
     }
 
@@ -70,23 +61,17 @@ public sealed class MalformedFeedTests
         var json = ReplaceFirst(Good, from, to);
         Assert.NotEqual(Good, json);
 
-        foreach (var parser in ParserUnderTest.Both)
-        {
-            var doc = Parse(parser, json);
+        var doc = Parse(json);
 
-            Assert.True(doc.Stations.Count == 1, $"{why} ({parser})");
-            Assert.Equal(1, doc.Skipped);
-        }
+        Assert.True(doc.Stations.Count == 1, why);
+        Assert.Equal(1, doc.Skipped);
     }
 
     [Fact]
     public void A_split_that_disagrees_with_the_total_never_yields_more_bikes_than_the_total()
     {
-        foreach (var parser in ParserUnderTest.Both)
-        {
-            var doc = Parse(parser, Good.Replace("[{\"mechanical\":2},{\"ebike\":1}]", "[{\"mechanical\":9},{\"ebike\":1}]"));
-            Assert.Equal(3, doc.Stations[0].Mechanical + doc.Stations[0].Ebike);
-        }
+        var doc = Parse(Good.Replace("[{\"mechanical\":2},{\"ebike\":1}]", "[{\"mechanical\":9},{\"ebike\":1}]"));
+        Assert.Equal(3, doc.Stations[0].Mechanical + doc.Stations[0].Ebike);
     }
 
     private static string ReplaceFirst(string text, string from, string to)

@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace Velib.Gbfs.SourceGenerated;
+namespace Velib.Gbfs.Json;
 
 /// <summary>One station_information record; names may be GBFS 3 localized lists, positions strings.</summary>
 internal sealed class InformationDto

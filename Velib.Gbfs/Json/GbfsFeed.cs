@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace Velib.Gbfs.SourceGenerated;
+namespace Velib.Gbfs.Json;
 
 /// <summary>The envelope of every GBFS document: its header fields and its <c>data</c>.</summary>
 internal sealed class GbfsFeed<TData> where TData : class

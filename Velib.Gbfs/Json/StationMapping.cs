@@ -1,6 +1,6 @@
 using Velib.Contracts.Stations;
 
-namespace Velib.Gbfs.SourceGenerated;
+namespace Velib.Gbfs.Json;
 
 /// <summary>From a record as the feed spelled it to the normalized record, checking what the converters cannot.</summary>
 internal static class StationMapping

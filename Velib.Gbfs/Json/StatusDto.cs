@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace Velib.Gbfs.SourceGenerated;
+namespace Velib.Gbfs.Json;
 
 /// <summary>One station_status record as any GBFS version spells it (v3 says vehicles; v1 and Vélib' flag with 0/1).</summary>
 internal sealed class StatusDto

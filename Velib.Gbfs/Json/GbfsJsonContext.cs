@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace Velib.Gbfs.SourceGenerated;
+namespace Velib.Gbfs.Json;
 
 [JsonSourceGenerationOptions(ReadCommentHandling = JsonCommentHandling.Skip, MaxDepth = 64)]
 [JsonSerializable(typeof(GbfsFeed<StatusData>))]

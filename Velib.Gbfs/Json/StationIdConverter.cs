@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace Velib.Gbfs.SourceGenerated;
+namespace Velib.Gbfs.Json;
 
 /// <summary>A station id, a JSON integer (Vélib', up to about 2·10¹⁰) or a string (GBFS 2+), as <see cref="StationIds"/> keys it.</summary>
 internal sealed class StationIdConverter : JsonConverter<GbfsStationId>

@@ -2,7 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
 
-namespace Velib.Gbfs.SourceGenerated;
+namespace Velib.Gbfs.Json;
 
 /// <summary>A string, a number kept as written, or a GBFS 3 localized list <c>[{"text","language"}]</c> (French preferred).</summary>
 internal sealed class TextConverter : JsonConverter<string?>

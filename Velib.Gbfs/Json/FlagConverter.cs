@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace Velib.Gbfs.SourceGenerated;
+namespace Velib.Gbfs.Json;
 
 /// <summary>GBFS 2+ booleans, or the 0/1 of GBFS 1.0 and Vélib'; anything else invalidates the record.</summary>
 internal sealed class FlagConverter : JsonConverter<bool>

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace Velib.Gbfs.SourceGenerated;
+namespace Velib.Gbfs.Json;
 
 /// <summary>Epoch seconds (GBFS 1/2, Vélib') or RFC 3339 (GBFS 3), as UTC; an unreadable time is no time, not a bad record.</summary>
 internal sealed class TimestampConverter : JsonConverter<DateTime?>

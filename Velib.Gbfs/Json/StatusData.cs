@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace Velib.Gbfs.SourceGenerated;
+namespace Velib.Gbfs.Json;
 
 internal sealed class StatusData
 {

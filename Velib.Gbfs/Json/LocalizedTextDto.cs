@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace Velib.Gbfs.SourceGenerated;
+namespace Velib.Gbfs.Json;
 
 /// <summary>One entry of a GBFS 3 localized string.</summary>
 internal sealed class LocalizedTextDto
