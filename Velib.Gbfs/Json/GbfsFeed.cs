@@ -7,7 +7,7 @@ internal sealed class GbfsFeed<TData> where TData : class
 {
     [JsonPropertyName("last_updated"), JsonConverter(typeof(TimestampConverter))] public DateTime? LastUpdated { get; set; }
 
-    /// <summary>Vélib' sends only this one; if both appear, the later wins (as the hand-written reader does).</summary>
+    /// <summary>Vélib' sends only this one; if both appear, the later wins.</summary>
     [JsonPropertyName("lastUpdatedOther"), JsonConverter(typeof(TimestampConverter))] public DateTime? LastUpdatedOther { get; set; }
 
     [JsonPropertyName("version"), JsonConverter(typeof(TextConverter))] public string? Version { get; set; }
