@@ -11,7 +11,7 @@ internal sealed class ConsoleObserver(ProgressContext context) : IImportObserver
     public void Phase(string name, long totalRows)
     {
         _task?.StopTask();
-        _task = context.AddTask(name == "read" ? "Reading and checking" : "Writing the lake", maxValue: Math.Max(totalRows, 1));
+        _task = context.AddTask(name switch { "read files" => "Reading GBFS files", "read" => "Reading and checking", _ => "Writing the lake" }, maxValue: Math.Max(totalRows, 1));
     }
 
     public void Advance(long rows) => _task?.Increment(rows);

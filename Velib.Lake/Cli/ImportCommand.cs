@@ -5,12 +5,17 @@ using Velib.Lake.Import;
 
 namespace Velib.Lake.Cli;
 
-/// <summary><c>import PATH…</c>: history into the lake, with a progress bar and one summary line. Exit 0 on success, 2 on bad input or settings, 1 on an S3 failure.</summary>
+/// <summary>
+/// <c>import PATH…</c>: history into the lake, with a progress bar and one summary line. Exit 0 on success, 2 on bad
+/// input or settings (nothing written), 1 on an S3 failure, 3 when GBFS files were skipped (each named; the rest imported).
+/// </summary>
 internal static class ImportCommand
 {
+    private const int SkippedFiles = 3;
+
     public static Command Build(IReadOnlyList<string> settings)
     {
-        var paths = new Argument<string[]>("PATH") { Arity = ArgumentArity.OneOrMore, Description = "status-*.parquet or stations-*.parquet files (the columns of the shared history's)" };
+        var paths = new Argument<string[]>("PATH") { Arity = ArgumentArity.OneOrMore, Description = "status-*.parquet or stations-*.parquet files (the columns of the shared history's), or folders of GBFS station_status*.json and station_information*.json files (any version)" };
         var command = new Command("import", "Import snapshots into the lake as live ingestion would: changes, hourly checkpoints, stations, finished days compacted. S3 settings as the AppHost's: --Velib:S3:…");
         command.Arguments.Add(paths);
         command.SetAction(async (result, cancellationToken) => await RunAsync(result.GetValue(paths)!, settings, cancellationToken));
@@ -28,8 +33,9 @@ internal static class ImportCommand
             var summary = await AnsiConsole.Progress()
                 .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RowsPerSecondColumn(), new RemainingTimeColumn())
                 .StartAsync(context => importer.ImportAsync(paths, new ConsoleObserver(context), cancellationToken));
+            foreach (var skipped in summary.SkippedFiles) Console.Error.WriteLine($"warning: {skipped.Message}");
             Console.WriteLine(summary.Describe());
-            return 0;
+            return summary.SkippedFiles.Count == 0 ? 0 : SkippedFiles;
         }
         catch (Exception ex) when (ex is ImportInputException or ValidationException)
         {

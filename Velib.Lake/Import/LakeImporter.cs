@@ -21,10 +21,11 @@ public sealed class LakeImporter(S3ArchiveStore store, ImportOptions options, Ti
         var writer = new ObjectMerger(store);
         int written = 0, unchanged = 0, days = 0, snapshots = 0;
         long changes = 0;
-        if (inputs.Stations.Count > 0)
+        // One stations object per time a list is valid from (a stations file has one, a GBFS folder one per change).
+        foreach (var list in inputs.Stations.GroupBy(s => s.ObservedAt))
         {
-            var key = ArchiveLayout.StationsKey(options.Prefix, inputs.Stations[0].ObservedAt);
-            if (await writer.PutIfAbsentAsync(key, inputs.Stations, cancellationToken)) written++; else unchanged++;
+            var key = ArchiveLayout.StationsKey(options.Prefix, list.Key);
+            if (await writer.PutIfAbsentAsync(key, list.ToList(), cancellationToken)) written++; else unchanged++;
         }
         observer.Phase("write", inputs.Observations.Count);
         var finishedBefore = time.GetUtcNow().UtcDateTime - options.Interval - TimeSpan.FromMinutes(10);
@@ -37,7 +38,10 @@ public sealed class LakeImporter(S3ArchiveStore store, ImportOptions options, Ti
             observer.Advance(day.Observations);
         }
         var stations = inputs.Observations.Select(o => o.StationId).Distinct().Count();
-        return new ImportSummary(snapshots, stations, inputs.Observations.Count, changes, days, written, unchanged, Stopwatch.GetElapsedTime(started));
+        return new ImportSummary(snapshots, stations, inputs.Observations.Count, changes, days, written, unchanged, Stopwatch.GetElapsedTime(started))
+        {
+            SkippedFiles = inputs.SkippedFiles, SkippedRecords = inputs.SkippedRecords,
+        };
     }
 
     private async Task<(int Written, int Unchanged, long Changes)> WriteDayAsync(ObjectMerger writer, DayPlan day, bool finished, CancellationToken cancellationToken)

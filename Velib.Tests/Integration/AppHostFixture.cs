@@ -81,10 +81,10 @@ public sealed class AppHostFixture : IAsyncLifetime
     }
 
     /// <summary>Waits until <c>/api/stations</c> shows the snapshot the feed serves now, and returns that snapshot's records.</summary>
-    internal async Task<List<Velib.Silo.Feed.StationStatusRecord>> ServedSnapshotAsync()
+    internal async Task<List<Velib.Gbfs.StationStatusRecord>> ServedSnapshotAsync()
     {
-        List<Velib.Silo.Feed.StationStatusRecord> served =
-            [.. Velib.Silo.Feed.GbfsParser.ParseStatus(Feed!.Status, Velib.Silo.Feed.VehicleTypeTable.Empty).Stations];
+        List<Velib.Gbfs.StationStatusRecord> served =
+            [.. Velib.Gbfs.GbfsParser.ParseStatus(Feed!.Status, Velib.Gbfs.VehicleTypeTable.Empty).Stations];
         var bikes = served.Sum(s => s.Mechanical + s.Ebike);
         await Until(() => Web.GetFromJsonAsync<Velib.Contracts.Stations.Station[]>("/api/stations"), s => s!.Sum(x => x.Mechanical + x.Ebike) == bikes,
             TimeSpan.FromSeconds(30), "the API never showed the served snapshot");
@@ -98,7 +98,7 @@ public sealed class AppHostFixture : IAsyncLifetime
     public (int Bikes, int Docks) AdvanceFeed()
     {
         var next = File.ReadAllBytes(Snapshots[Interlocked.Increment(ref _snapshot) % Snapshots.Length]);
-        var stations = Velib.Silo.Feed.GbfsParser.ParseStatus(next, Velib.Silo.Feed.VehicleTypeTable.Empty).Stations;
+        var stations = Velib.Gbfs.GbfsParser.ParseStatus(next, Velib.Gbfs.VehicleTypeTable.Empty).Stations;
         Feed!.Status = next;
         return (stations.Sum(s => s.Mechanical + s.Ebike), stations.Sum(s => s.Docks));
     }

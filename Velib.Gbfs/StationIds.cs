@@ -1,9 +1,9 @@
 using System.Text;
 
-namespace Velib.Silo.Feed;
+namespace Velib.Gbfs;
 
 /// <summary>Maps GBFS station ids to the 64-bit keys of station grains.</summary>
-internal static class StationIds
+public static class StationIds
 {
     /// <summary>
     /// Numeric ids (Vélib' uses JSON integers up to about 2·10¹⁰) are kept as they are. Text ids
