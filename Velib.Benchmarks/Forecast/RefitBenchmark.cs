@@ -47,11 +47,12 @@ internal static class RefitBenchmark
 
         var at = april.AddDays(14).AddHours(6.5);
         var network = await Reader().NetworkAtAsync(at);
+        var before = await Reader().NetworkAtAsync(at - Trend.Lookback);
         var times = new List<double>();
         for (var run = 0; run < 200; run++)
         {
             var started = Stopwatch.GetTimestamp();
-            var forecasts = NetworkForecaster.Forecast(model, network, at, TimeSpan.FromMinutes(30));
+            var forecasts = NetworkForecaster.Forecast(model, network, at, TimeSpan.FromMinutes(30), before);
             times.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
             if (run == 0) Console.WriteLine($"forecast at {at:O}: {forecasts.Length:N0} stations, {forecasts.Count(f => f.Reason is null):N0} with odds, first (cold) {times[0]:0.0} ms");
         }
@@ -74,7 +75,7 @@ internal static class RefitBenchmark
                 var k = p.Now.Of(target);
                 if (k > 2) continue;
                 var y = p.Next.Of(target) > 0 ? 1 : 0;
-                scores[target].Model.Add(model.Probability(p.StationId, target, k, p.AtUtc, p.Horizon), y);
+                scores[target].Model.Add(model.Probability(p.StationId, target, k, p.AtUtc, p.Horizon, p.Before?.Of(target)), y);
                 scores[target].Calibrated.Add(baselines.Calibrated(target, k), y);
             }
         }
