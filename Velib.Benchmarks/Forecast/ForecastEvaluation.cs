@@ -61,7 +61,7 @@ internal static class ForecastEvaluation
         foreach (var target in Scored)
         {
             Console.WriteLine($"reliability of the model, {target}: bin, n, mean forecast, observed, gap");
-            foreach (var b in reliability[target].Bins) Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {b.Bin / 10.0:0.0}-{(b.Bin + 1) / 10.0:0.0}  {b.N,9:N0}  {b.Forecast:0.000}  {b.Observed:0.000}  {b.Observed - b.Forecast:+0.000;-0.000}"));
+            foreach (var b in reliability[target].Bins) Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {b.Bin / 10.0:0.0}-{(b.Bin + 1) / 10.0:0.0}  {b.N,9:N0}  {b.Forecast:0.000}  {b.Observed:0.000}  {b.Observed - b.Forecast:+0.000;-0.000;0.000}"));
         }
         var plot = Path.Combine(Lake.LakeBenchmark.RepositoryRoot(), "docs", "forecast-reliability.svg");
         await File.WriteAllTextAsync(plot, Reliability.Svg([("bikes", "#1f77b4", reliability[ForecastTarget.Bikes]), ("e-bikes", "#2ca02c", reliability[ForecastTarget.Ebike]), ("docks", "#d62728", reliability[ForecastTarget.Docks])]));

@@ -7,7 +7,7 @@ namespace Velib.Benchmarks.Forecast;
 
 /// <summary>
 /// The silo's daily refit and the API's forecast on the shared history imported into a private s3rver: the refit
-/// of a day (90 days read from the lake through a reader with the silo's refit cache, then fitted and stored), its
+/// of a day (the fitter's window read from the lake through a reader with the silo's refit cache, then fitted and stored), its
 /// determinism, loading the stored model, the forecast for every station (warm), and the lake-fitted model of
 /// 1 April scored on April's next-snapshot pairs (40-90 min) against calibrated persistence fitted on all data before.
 /// </summary>
@@ -59,10 +59,13 @@ internal static class RefitBenchmark
         var warm = times.Skip(10).Order().ToList();
         Console.WriteLine($"forecast for every station, warm ({warm.Count} runs): median {warm[warm.Count / 2]:0.00} ms, p99 {warm[warm.Count * 99 / 100]:0.00} ms, max {warm[^1]:0.00} ms");
 
-        await ScoreAsync(status, model, april);
+        await ScoreAsync(status, model, april, $"{ForecastFitter.Window.TotalDays:0} days");
+        // The minimum window, for comparison: fewer months give thinner per-station corrections.
+        var shorter = await new ForecastFitter(Reader(), TimeSpan.FromDays(90)).FitAsync(april, CancellationToken.None);
+        await ScoreAsync(status, shorter.Model, april, "90 days");
     }
 
-    private static async Task ScoreAsync(string status, StockModel model, DateTime april)
+    private static async Task ScoreAsync(string status, StockModel model, DateTime april, string window)
     {
         var inputs = await ImportInputs.ReadAsync([status], SilentObserver.Instance, CancellationToken.None);
         var pairs = StockPairs.From(inputs.Observations);
@@ -79,7 +82,7 @@ internal static class RefitBenchmark
                 scores[target].Calibrated.Add(baselines.Calibrated(target, k), y);
             }
         }
-        Console.WriteLine("lake-fitted model of 2026-04-01 (90 days) on April, low stock (count now <= 2): Brier model / calibrated persistence = ratio");
+        Console.WriteLine($"lake-fitted model of 2026-04-01 ({window}) on April, low stock (count now <= 2): Brier model / calibrated persistence = ratio");
         foreach (var (target, (m, c)) in scores)
         {
             Console.WriteLine($"  {target,-8} n={m.Count,8:N0}  {m.Brier:0.0000} / {c.Brier:0.0000} = {m.Brier / c.Brier:0.000}");

@@ -2,7 +2,7 @@ namespace Velib.Lake.Forecast;
 
 /// <summary>
 /// The network sampled from the lake's changes, at least <see cref="Spacing"/> apart, packed four bytes a station:
-/// 90 days of a one-minute feed are about 4,300 samples (26 MB), and the pairs are made from them on the fly,
+/// 180 days of a one-minute feed are about 8,700 samples (53 MB), and the pairs are made from them on the fly,
 /// never held, so that fitting needs little memory.
 /// </summary>
 public sealed class SnapshotSeries

@@ -26,6 +26,7 @@ public sealed class StockModel
     internal Tally Pooled { get; } = new();
     internal Tally Blocks { get; } = new();
     internal Tally Stations { get; } = new();
+    internal Tally StationLevels { get; } = new();
     internal Tally Horizons { get; } = new();
     internal Tally Seen { get; } = new();
     internal CountSpread Spread { get; } = new();
@@ -66,7 +67,9 @@ public sealed class StockModel
         {
             var k = p.Now.Of(target);
             var trend = trends ? Trend.Of(k, p.Before?.Of(target)) : Trend.Unknown;
-            Stations.Add(StationKey(p.StationId, target, k, hour, weekend), (p.Next.Of(target) > 0 ? 1 : 0) - BlockOdds(target, k, bucket, hour, weekend, trend));
+            var residual = (p.Next.Of(target) > 0 ? 1 : 0) - BlockOdds(target, k, bucket, hour, weekend, trend);
+            Stations.Add(StationKey(p.StationId, target, k, hour, weekend), residual);
+            StationLevels.Add(StationKey(p.StationId, target, k, 0, false), residual);
         }
     }
 
@@ -74,7 +77,10 @@ public sealed class StockModel
     internal double Raw(long stationId, ForecastTarget target, int k, int bucket, int hour, bool weekend, int trend)
     {
         var (residual, n) = Stations[StationKey(stationId, target, k, hour, weekend)];
-        return Math.Clamp(BlockOdds(target, k, bucket, hour, weekend, trend) + residual / (n + StationStrength), 0.001, 0.999);
+        var (level, m) = StationLevels[StationKey(stationId, target, k, 0, false)];
+        // The cell of this part of day is shrunk towards the station's own level at this count, itself towards none.
+        var prior = level / (m + StationStrength);
+        return Math.Clamp(BlockOdds(target, k, bucket, hour, weekend, trend) + (residual + StationStrength * prior) / (n + StationStrength), 0.001, 0.999);
     }
 
     /// <summary>The calibrator's group: trend, target, count band (0, 1, 2, 3-5, 6-10, 11+) and horizon bucket.</summary>

@@ -61,5 +61,5 @@ public static class StockModelFile
         }
     }
 
-    private static Tally[] Tallies(StockModel m) => [m.Pooled, m.Blocks, m.Stations, m.Horizons, m.Seen, m.Spread.Cells, m.Calibration.Outcomes, m.Calibration.Forecasts];
+    private static Tally[] Tallies(StockModel m) => [m.Pooled, m.Blocks, m.Stations, m.StationLevels, m.Horizons, m.Seen, m.Spread.Cells, m.Calibration.Outcomes, m.Calibration.Forecasts];
 }

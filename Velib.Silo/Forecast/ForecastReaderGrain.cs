@@ -39,7 +39,12 @@ internal sealed class ForecastReaderGrain(ForecastModels models, LakeReader lake
     }
 
     /// <summary>The network an hour before, from the lake (the spool included): the counts' recent change.</summary>
-    private Task<ImmutableArray<Station>> BeforeAsync(DateTime atUtc) => lake.NetworkAtAsync(atUtc - Trend.Lookback);
+    private async Task<ImmutableArray<Station>> BeforeAsync(DateTime atUtc)
+    {
+        var before = atUtc - Trend.Lookback;
+        // Before the archive's first checkpoint (a fresh lake) there is nothing to compare with: the trend is unknown.
+        return (await lake.RangeAsync()).FirstUtc is { } first && first <= before ? await lake.NetworkAtAsync(before) : [];
+    }
 
     /// <summary>S3 and store exceptions do not cross the wire (no codec): callers get their message in one that does.</summary>
     private static async Task<T> Plain<T>(Func<Task<T>> read)
