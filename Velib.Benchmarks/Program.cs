@@ -4,6 +4,7 @@
 //   dotnet run -c Release --project Velib.Benchmarks -- --cycles 60    CallsOnly then ingest cycles, each in a loop for 60 s (--stations N, --changed N, --memory), to profile (dotnet-trace collect -- …)
 //   dotnet run -c Release --project Velib.Benchmarks -- --lake             time travel over a 7-day simulated lake (needs node, npm ci in Velib.AppHost/s3rver)
 //   dotnet run -c Release --project Velib.Benchmarks -- --forecast --train-until 2026-04-01 --test-until 2026-05-01   forecast scores on the shared history
+//   dotnet run -c Release --project Velib.Benchmarks -- --forecast --sweep   the same split for several fitting settings (calibrator, trends), one line each
 //   dotnet run -c Release --project Velib.Benchmarks -- --months 1         a month of Paris through the grains into Velib.Store, on a simulated clock; restart at the end
 //   dotnet run -c Release --project Velib.Benchmarks -- --refit            the daily refit from the imported lake, the forecast for every station, the lake-fitted model's scores
 //   dotnet run -c Release --project Velib.Benchmarks -- --import           the shared history imported into a private s3rver, then a month's timeline
