@@ -5,6 +5,7 @@
 //   dotnet run -c Release --project Velib.Benchmarks -- --lake             time travel over a 7-day simulated lake (needs node, npm ci in Velib.AppHost/s3rver)
 //   dotnet run -c Release --project Velib.Benchmarks -- --forecast --train-until 2026-04-01 --test-until 2026-05-01   forecast scores on the shared history
 //   dotnet run -c Release --project Velib.Benchmarks -- --s3-outage-hours 48   S3 down for 48 h of Paris: the spool's bytes, the catch-up, exactly once
+//   dotnet run -c Release --project Velib.Benchmarks -- --forecast --sweep   the same split for several fitting settings (calibrator, trends), one line each
 //   dotnet run -c Release --project Velib.Benchmarks -- --months 1         a month of Paris through the grains into Velib.Store, on a simulated clock; restart at the end
 //   dotnet run -c Release --project Velib.Benchmarks -- --refit            the daily refit from the imported lake, the forecast for every station, the lake-fitted model's scores
 //   dotnet run -c Release --project Velib.Benchmarks -- --import           the shared history imported into a private s3rver, then a month's timeline

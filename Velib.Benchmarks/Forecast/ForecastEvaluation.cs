@@ -24,6 +24,11 @@ internal static class ForecastEvaluation
         var pairs = StockPairs.From(inputs.Observations);
         List<StockPair> train = [.. pairs.Where(p => p.AtUtc + p.Horizon <= trainUntil)];
         List<StockPair> test = [.. pairs.Where(p => p.AtUtc >= trainUntil && p.AtUtc < testUntil && p.Horizon >= TimeSpan.FromMinutes(40) && p.Horizon <= TimeSpan.FromMinutes(90))];
+        if (args.Contains("--sweep"))
+        {
+            ForecastSweep.Run(train, test, Baselines.Fit(train));
+            return;
+        }
         var fitting = Stopwatch.StartNew();
         var model = StockModel.Fit(train);
         var fitSeconds = fitting.Elapsed.TotalSeconds;
@@ -39,7 +44,7 @@ internal static class ForecastEvaluation
                 var k = p.Now.Of(target);
                 var y = p.Next.Of(target) > 0 ? 1 : 0;
                 double[] forecasts = [Baselines.Hard(k), baselines.Calibrated(target, k), baselines.Climatology(p.StationId, target, p.AtUtc),
-                    model.Probability(p.StationId, target, k, p.AtUtc, p.Horizon)];
+                    model.Probability(p.StationId, target, k, p.AtUtc, p.Horizon, p.Before?.Of(target))];
                 reliability[target].Add(forecasts[3], y);
                 for (var m = 0; m < Methods.Length; m++)
                 {
@@ -56,7 +61,7 @@ internal static class ForecastEvaluation
         foreach (var target in Scored)
         {
             Console.WriteLine($"reliability of the model, {target}: bin, n, mean forecast, observed, gap");
-            foreach (var b in reliability[target].Bins) Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {b.Bin / 10.0:0.0}-{(b.Bin + 1) / 10.0:0.0}  {b.N,9:N0}  {b.Forecast:0.000}  {b.Observed:0.000}  {b.Observed - b.Forecast:+0.000;-0.000}"));
+            foreach (var b in reliability[target].Bins) Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {b.Bin / 10.0:0.0}-{(b.Bin + 1) / 10.0:0.0}  {b.N,9:N0}  {b.Forecast:0.000}  {b.Observed:0.000}  {b.Observed - b.Forecast:+0.000;-0.000;0.000}"));
         }
         var plot = Path.Combine(Lake.LakeBenchmark.RepositoryRoot(), "docs", "forecast-reliability.svg");
         await File.WriteAllTextAsync(plot, Reliability.Svg([("bikes", "#1f77b4", reliability[ForecastTarget.Bikes]), ("e-bikes", "#2ca02c", reliability[ForecastTarget.Ebike]), ("docks", "#d62728", reliability[ForecastTarget.Docks])]));

@@ -7,7 +7,7 @@ namespace Velib.Benchmarks.Forecast;
 
 /// <summary>
 /// The silo's daily refit and the API's forecast on the shared history imported into a private s3rver: the refit
-/// of a day (90 days read from the lake through a reader with the silo's refit cache, then fitted and stored), its
+/// of a day (the fitter's window read from the lake through a reader with the silo's refit cache, then fitted and stored), its
 /// determinism, loading the stored model, the forecast for every station (warm), and the lake-fitted model of
 /// 1 April scored on April's next-snapshot pairs (40-90 min) against calibrated persistence fitted on all data before.
 /// </summary>
@@ -47,21 +47,25 @@ internal static class RefitBenchmark
 
         var at = april.AddDays(14).AddHours(6.5);
         var network = await Reader().NetworkAtAsync(at);
+        var before = await Reader().NetworkAtAsync(at - Trend.Lookback);
         var times = new List<double>();
         for (var run = 0; run < 200; run++)
         {
             var started = Stopwatch.GetTimestamp();
-            var forecasts = NetworkForecaster.Forecast(model, network, at, TimeSpan.FromMinutes(30));
+            var forecasts = NetworkForecaster.Forecast(model, network, at, TimeSpan.FromMinutes(30), before);
             times.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
             if (run == 0) Console.WriteLine($"forecast at {at:O}: {forecasts.Length:N0} stations, {forecasts.Count(f => f.Reason is null):N0} with odds, first (cold) {times[0]:0.0} ms");
         }
         var warm = times.Skip(10).Order().ToList();
         Console.WriteLine($"forecast for every station, warm ({warm.Count} runs): median {warm[warm.Count / 2]:0.00} ms, p99 {warm[warm.Count * 99 / 100]:0.00} ms, max {warm[^1]:0.00} ms");
 
-        await ScoreAsync(status, model, april);
+        await ScoreAsync(status, model, april, $"{ForecastFitter.Window.TotalDays:0} days");
+        // The minimum window, for comparison: fewer months give thinner per-station corrections.
+        var shorter = await new ForecastFitter(Reader(), TimeSpan.FromDays(90)).FitAsync(april, CancellationToken.None);
+        await ScoreAsync(status, shorter.Model, april, "90 days");
     }
 
-    private static async Task ScoreAsync(string status, StockModel model, DateTime april)
+    private static async Task ScoreAsync(string status, StockModel model, DateTime april, string window)
     {
         var inputs = await ImportInputs.ReadAsync([status], SilentObserver.Instance, CancellationToken.None);
         var pairs = StockPairs.From(inputs.Observations);
@@ -74,11 +78,11 @@ internal static class RefitBenchmark
                 var k = p.Now.Of(target);
                 if (k > 2) continue;
                 var y = p.Next.Of(target) > 0 ? 1 : 0;
-                scores[target].Model.Add(model.Probability(p.StationId, target, k, p.AtUtc, p.Horizon), y);
+                scores[target].Model.Add(model.Probability(p.StationId, target, k, p.AtUtc, p.Horizon, p.Before?.Of(target)), y);
                 scores[target].Calibrated.Add(baselines.Calibrated(target, k), y);
             }
         }
-        Console.WriteLine("lake-fitted model of 2026-04-01 (90 days) on April, low stock (count now <= 2): Brier model / calibrated persistence = ratio");
+        Console.WriteLine($"lake-fitted model of 2026-04-01 ({window}) on April, low stock (count now <= 2): Brier model / calibrated persistence = ratio");
         foreach (var (target, (m, c)) in scores)
         {
             Console.WriteLine($"  {target,-8} n={m.Count,8:N0}  {m.Brier:0.0000} / {c.Brier:0.0000} = {m.Brier / c.Brier:0.000}");

@@ -5,11 +5,13 @@ namespace Velib.Lake.Forecast;
 /// <summary>
 /// Fits the model that serves one UTC day from the lake: the last <see cref="Window"/> of history before that day
 /// (less when the lake holds less), read a day at a time. Only data before the day is read, so history imported
-/// later for after it never changes the model, and the same lake always gives the same bytes.
+/// later for after it never changes the model, and the same lake always gives the same bytes. The window is twice
+/// the 90 days because the per-station corrections gain from every month (the README measures both); a
+/// shorter <paramref name="window"/> or other <paramref name="settings"/> are for comparisons.
 /// </summary>
-public sealed class ForecastFitter(LakeReader reader)
+public sealed class ForecastFitter(LakeReader reader, TimeSpan? window = null, StockFitSettings? settings = null)
 {
-    public static readonly TimeSpan Window = TimeSpan.FromDays(90);
+    public static readonly TimeSpan Window = TimeSpan.FromDays(180);
 
     public async Task<FittedModel> FitAsync(DateTime dayUtc, CancellationToken cancellationToken)
     {
@@ -18,7 +20,7 @@ public sealed class ForecastFitter(LakeReader reader)
         var series = new SnapshotSeries();
         if (range.FirstUtc is { } first && first < day)
         {
-            var start = first > day - Window ? first : day - Window;
+            var start = first > day - (window ?? Window) ? first : day - (window ?? Window);
             foreach (var s in await reader.NetworkAtAsync(start))
             {
                 series.Set(s.Id, s.Mechanical, s.Ebike, s.Docks, s.Installed && s.Renting && s.Returning);
@@ -33,7 +35,7 @@ public sealed class ForecastFitter(LakeReader reader)
             }
             series.Finish();
         }
-        var model = StockModel.Fit(series.Pairs());
+        var model = StockModel.Fit(series.Pairs(), settings);
         return new FittedModel(new ForecastModelInfo(day, series.FirstUtc, series.LastUtc, series.Count, model.Examples), model);
     }
 }

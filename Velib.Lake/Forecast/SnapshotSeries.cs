@@ -2,7 +2,7 @@ namespace Velib.Lake.Forecast;
 
 /// <summary>
 /// The network sampled from the lake's changes, at least <see cref="Spacing"/> apart, packed four bytes a station:
-/// 90 days of a one-minute feed are about 4,300 samples (26 MB), and the pairs are made from them on the fly,
+/// 180 days of a one-minute feed are about 8,700 samples (53 MB), and the pairs are made from them on the fly,
 /// never held, so that fitting needs little memory.
 /// </summary>
 public sealed class SnapshotSeries
@@ -76,13 +76,17 @@ public sealed class SnapshotSeries
                 if (j < _samples.Count && _times[j] - _times[i] <= h + TimeSpan.FromTicks(Math.Max(h.Ticks / 2, TimeSpan.FromMinutes(30).Ticks)) && !ahead.Contains(j)) ahead.Add(j);
             }
             var now = _samples[i];
+            var b = i - 1;
+            while (b >= 0 && _times[i] - _times[b] < Trend.MinAge) b--;
+            var before = b >= 0 && _times[i] - _times[b] <= Trend.MaxAge ? _samples[b] : null;
             foreach (var j in ahead)
             {
                 var next = _samples[j];
                 foreach (var s in order)
                 {
                     if (s >= now.Length || (now[s] & 3) != 3 || s >= next.Length || (next[s] & 1) == 0) continue;
-                    yield return new StockPair(_ids[s], _times[i], _times[j] - _times[i], Counts(now[s]), Counts(next[s]));
+                    yield return new StockPair(_ids[s], _times[i], _times[j] - _times[i], Counts(now[s]), Counts(next[s]),
+                        before is not null && s < before.Length && (before[s] & 1) != 0 ? Counts(before[s]) : null);
                 }
             }
         }

@@ -7,7 +7,7 @@ namespace Velib.Lake.Forecast;
 public static class StockModelFile
 {
     private const int Magic = 0x4D46_4C56; // "VLFM"
-    private const int Version = 1;
+    public const int Version = 2;
 
     public static byte[] Write(FittedModel fitted)
     {
@@ -61,5 +61,5 @@ public static class StockModelFile
         }
     }
 
-    private static Tally[] Tallies(StockModel m) => [m.Pooled, m.Blocks, m.Stations, m.Horizons, m.Seen, m.Spread.Cells];
+    private static Tally[] Tallies(StockModel m) => [m.Pooled, m.Blocks, m.Stations, m.StationLevels, m.Horizons, m.Seen, m.Spread.Cells, m.Calibration.Outcomes, m.Calibration.Forecasts];
 }

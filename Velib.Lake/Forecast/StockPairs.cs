@@ -21,10 +21,15 @@ public static class StockPairs
         {
             var (at, now) = snapshots[i];
             var (nextAt, next) = snapshots[i + 1];
+            // The state about an hour before: the latest snapshot at least Trend.MinAge older, if not older than MaxAge.
+            var b = i - 1;
+            while (b >= 0 && at - snapshots[b].At < Trend.MinAge) b--;
+            var before = b >= 0 && at - snapshots[b].At <= Trend.MaxAge ? snapshots[b].Stations : null;
             foreach (var o in now.Values)
             {
                 if (!o.Installed || !o.Renting || !o.Returning || !next.TryGetValue(o.StationId, out var n)) continue;
-                pairs.Add(new StockPair(o.StationId, at, nextAt - at, new StockCounts(o.Mechanical, o.Ebike, o.Docks), new StockCounts(n.Mechanical, n.Ebike, n.Docks)));
+                pairs.Add(new StockPair(o.StationId, at, nextAt - at, new StockCounts(o.Mechanical, o.Ebike, o.Docks), new StockCounts(n.Mechanical, n.Ebike, n.Docks),
+                    before is not null && before.TryGetValue(o.StationId, out var e) ? new StockCounts(e.Mechanical, e.Ebike, e.Docks) : null));
             }
         }
         return pairs;

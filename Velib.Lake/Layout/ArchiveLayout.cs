@@ -29,9 +29,12 @@ public static class ArchiveLayout
     public static string DailyChangesKey(string prefix, DateTime dayUtc) =>
         string.Create(CultureInfo.InvariantCulture, $"{prefix}changes-daily/date={dayUtc:yyyy-MM-dd}/changes-{dayUtc:yyyyMMdd}.parquet");
 
-    /// <summary>The forecast model fitted for one UTC day (on data before it only).</summary>
+    /// <summary>
+    /// The forecast model fitted for one UTC day (on data before it only). The key names the file's version, so that
+    /// a model stored in an older format is refitted, not misread.
+    /// </summary>
     public static string ForecastModelKey(string prefix, DateTime dayUtc) =>
-        string.Create(CultureInfo.InvariantCulture, $"{prefix}forecast/date={dayUtc:yyyy-MM-dd}/stock-model.bin");
+        string.Create(CultureInfo.InvariantCulture, $"{prefix}forecast/date={dayUtc:yyyy-MM-dd}/stock-model-v{Forecast.StockModelFile.Version}.bin");
 
     /// <summary>The prefix of every (hourly) changes object of one day.</summary>
     public static string ChangesDayPrefix(string prefix, DateTime dayUtc) => DayPrefix(prefix, "changes", dayUtc);

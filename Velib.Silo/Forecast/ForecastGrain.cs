@@ -12,7 +12,7 @@ namespace Velib.Silo.Forecast;
 /// <summary>
 /// Refits the day's model. The reminder fires hourly so that a missed day (a silo down at midnight) catches up
 /// within the hour; with the model stored, a run is one HEAD. Reentrant, and the fit runs on the thread pool, not
-/// on this activation's turn: reading 90 days and counting millions of pairs takes seconds, and a forecast for
+/// on this activation's turn: reading 180 days and counting millions of pairs takes seconds, and a forecast for
 /// another day (or <see cref="Start"/>) must not wait behind it. Calls for a day being fitted join that fit.
 /// </summary>
 [Reentrant]

@@ -19,7 +19,7 @@ internal sealed class ForecastReaderGrain(ForecastModels models, LakeReader lake
     {
         var (at, stations) = await StateAsync(atUtc);
         var model = await models.ForDayAsync(at);
-        return NetworkForecaster.Forecast(model?.Model, stations, at, horizon);
+        return NetworkForecaster.Forecast(model?.Model, stations, at, horizon, await BeforeAsync(at));
     });
 
     public Task<StationForecastDetail?> GetStationForecast(long stationId, DateTime? atUtc, TimeSpan horizon) => Plain(async () =>
@@ -27,7 +27,8 @@ internal sealed class ForecastReaderGrain(ForecastModels models, LakeReader lake
         var (at, stations) = await StateAsync(atUtc);
         if (stations.FirstOrDefault(s => s.Id == stationId) is not { } station) return null;
         var model = await models.ForDayAsync(at);
-        return (StationForecastDetail?)NetworkForecaster.Detail(model?.Model, at.Date, station, at, horizon);
+        var before = (await BeforeAsync(at)).FirstOrDefault(s => s.Id == stationId);
+        return (StationForecastDetail?)NetworkForecaster.Detail(model?.Model, at.Date, station, at, horizon, before);
     });
 
     private async Task<(DateTime At, ImmutableArray<Station> Stations)> StateAsync(DateTime? atUtc)
@@ -35,6 +36,14 @@ internal sealed class ForecastReaderGrain(ForecastModels models, LakeReader lake
         if (atUtc is { } at) return (at, await lake.NetworkAtAsync(at));
         var snapshot = await GrainFactory.GetGrain<IFeedIngestionGrain>(VelibSystem.Name).GetSnapshot();
         return (snapshot.ObservedUtc ?? clock.UtcNow, snapshot.Stations);
+    }
+
+    /// <summary>The network an hour before, from the lake (the spool included): the counts' recent change.</summary>
+    private async Task<ImmutableArray<Station>> BeforeAsync(DateTime atUtc)
+    {
+        var before = atUtc - Trend.Lookback;
+        // Before the archive's first checkpoint (a fresh lake) there is nothing to compare with: the trend is unknown.
+        return (await lake.RangeAsync()).FirstUtc is { } first && first <= before ? await lake.NetworkAtAsync(before) : [];
     }
 
     /// <summary>S3 and store exceptions do not cross the wire (no codec): callers get their message in one that does.</summary>
