@@ -67,14 +67,22 @@ internal static class StoreResourceExtensions
         return (store, garnet);
     }
 
-    /// <summary>Waits for the local store, when there is one, and tells the silo its data folder (for its metrics and health).</summary>
+    /// <summary>
+    /// Starts a silo once the local store's process has started, and tells it the store's data folder (for its
+    /// metrics and health). Started, not healthy: the silo itself waits for the store to listen (StoreGate), so its
+    /// own start overlaps the store's recovery.
+    /// </summary>
     public static IResourceBuilder<ProjectResource> WaitForStore(
         this IResourceBuilder<ProjectResource> project, IResourceBuilder<ProjectResource>? local) =>
         local is null ? project : project.WaitForLocalStore(local)
             .WithEnvironment("Velib__Store__DataDirectory", Path.Combine(project.ApplicationBuilder.VelibDataDirectory(), "garnet"));
 
-    /// <summary>Waits until the local store, when there is one, accepts connections.</summary>
+    /// <summary>
+    /// Starts a project once the local store's process has started, when there is one. Started, not healthy: the
+    /// silos wait for the store to listen themselves (StoreGate) and the web retries its first connection, so their
+    /// starts overlap the store's recovery instead of following its health check (measured in bench/restart.sh).
+    /// </summary>
     public static IResourceBuilder<ProjectResource> WaitForLocalStore(
         this IResourceBuilder<ProjectResource> project, IResourceBuilder<ProjectResource>? local) =>
-        local is null ? project : project.WaitFor(local);
+        local is null ? project : project.WaitForStart(local);
 }

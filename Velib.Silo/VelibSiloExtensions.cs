@@ -24,6 +24,7 @@ public static class VelibSiloExtensions
         builder.Services.AddHealthChecks().AddCheck<Velib.Silo.Health.ClusterHealthCheck>("velib")
             .AddCheck<Velib.Silo.Health.AdvertisedAddressCheck>("advertised-address");
         builder.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, Velib.Silo.Health.AdvertisedAddressGuard>();
+        builder.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, Velib.Silo.Storage.StoreGate>();
         return builder;
     }
 
