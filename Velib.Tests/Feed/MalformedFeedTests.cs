@@ -56,6 +56,7 @@ public sealed class MalformedFeedTests
     [InlineData("count of the wrong type", "\"num_bikes_available\":3,", "\"num_bikes_available\":\"three\",")]
     [InlineData("flag out of range", "\"is_installed\":1,\"is_returning\":1,\"is_renting\":1,\"last_reported\":1760777000,\"stationCode\":\"16107\"", "\"is_installed\":7,\"is_returning\":1,\"is_renting\":1,\"last_reported\":1760777000,\"stationCode\":\"16107\"")]
     [InlineData("duplicate id", "\"station_id\":36255,", "\"station_id\":213688169,")]
+    [InlineData("null flag", "\"is_installed\":1,\"is_returning\":1,\"is_renting\":1,\"last_reported\":1760777000,\"stationCode\":\"16107\"", "\"is_installed\":1,\"is_returning\":1,\"is_renting\":null,\"last_reported\":1760777000,\"stationCode\":\"16107\"")]
     public void An_invalid_station_record_is_skipped_and_counted_while_the_rest_is_kept(string why, string from, string to)
     {
         var json = ReplaceFirst(Good, from, to);
