@@ -36,7 +36,7 @@ public sealed class StoreDiskFullAppTests(ITestOutputHelper output)
         var ingestion = cluster.Client.GetGrain<IFeedIngestionGrain>(VelibSystem.Name);
         var archive = cluster.Client.GetGrain<IArchiveGrain>(VelibSystem.Name);
         long spooled = 0;
-        for (var i = 0; i < 3; i++) spooled += await PollAsync(ingestion, expectError: false);
+        spooled += await ingestion.PollMinutesAsync(_time, 3);
         Assert.Equal(spooled, (await archive.GetStatus()).PendingChanges);
 
         // The disk fills: a file takes every byte left.
@@ -80,22 +80,13 @@ public sealed class StoreDiskFullAppTests(ITestOutputHelper output)
             output.WriteLine($"after: {changes} changes, {(status.LastError is null ? "ok" : "failed")}, expected {spooled}, pending {await PendingOrNull(archive)}");
         }
         output.WriteLine($"polling again {resumedAfter.Elapsed.TotalSeconds:0.0} s after the space returned; store: {store.Output.LastOrDefault(l => l.Contains("writes resumed", StringComparison.Ordinal))}");
-        spooled += await PollAsync(ingestion, expectError: false);
+        spooled += await ingestion.PollMinutesAsync(_time, 1);
         // Every change is spooled. A cycle whose write the full disk tore may be spooled again by its re-run (a
         // repeated row, see SpoolScripts.Append), so the spool can hold more than the polls counted, never fewer.
         var pending = (await archive.GetStatus()).PendingChanges;
         output.WriteLine($"spooled after the disk was full: {pending:N0} rows for {spooled:N0} changes counted ({pending - spooled:N0} repeated)");
         Assert.True(pending >= spooled, $"{spooled - pending:N0} changes lost: {pending:N0} rows spooled for {spooled:N0} changes");
         Assert.Equal(HealthStatus.Healthy, ClusterHealthCheck.Assess(await ingestion.GetStatus(), await archive.GetStatus(), long.MaxValue).Status);
-    }
-
-    private async Task<long> PollAsync(IFeedIngestionGrain ingestion, bool expectError)
-    {
-        _time.Advance(TimeSpan.FromMinutes(1));
-        var changes = await ingestion.Poll();
-        var status = await ingestion.GetStatus();
-        Assert.True((status.LastError is not null) == expectError, status.LastError ?? "the poll succeeded");
-        return changes;
     }
 
     private static async Task<string> PendingOrNull(IArchiveGrain archive)

@@ -27,16 +27,6 @@ public sealed class StoreDurabilityTests(ITestOutputHelper output) : IDisposable
         return VelibTestCluster.StartAsync(settings, store: store, time: _time, stateInStore: true, serviceId: _serviceId);
     }
 
-    private async Task PollMinutesAsync(IFeedIngestionGrain ingestion, int minutes)
-    {
-        for (var i = 0; i < minutes; i++)
-        {
-            _time.Advance(TimeSpan.FromMinutes(1));
-            await ingestion.Poll();
-            var status = await ingestion.GetStatus();
-            Assert.True(status.LastError is null, status.LastError);
-        }
-    }
 
     private static async Task<string[]> RemindersAsync(VelibTestCluster cluster, GrainId grain) =>
         [.. (await cluster.Cluster.GetSiloServiceProvider().GetRequiredService<IReminderTable>().ReadRows(grain)).Reminders.Select(r => r.ReminderName)];
@@ -58,7 +48,7 @@ public sealed class StoreDurabilityTests(ITestOutputHelper output) : IDisposable
             await ingestion.Start();
             await ingestion.Poll();
             var firstSeen = (await ingestion.GetSnapshot()).ObservedUtc;
-            await PollMinutesAsync(ingestion, 10);
+            await ingestion.PollMinutesAsync(_time, 10);
             // A station that has not changed since it was first seen: nothing about it is written again.
             var quiet = (await ingestion.GetSnapshot()).Stations.First(s => s.LastChangeUtc == firstSeen);
             quietId = quiet.Id;
@@ -96,7 +86,7 @@ public sealed class StoreDurabilityTests(ITestOutputHelper output) : IDisposable
             ingestionId = ingestion.GetGrainId();
             await ingestion.Start();
             await ingestion.Poll();
-            await PollMinutesAsync(ingestion, 5);
+            await ingestion.PollMinutesAsync(_time, 5);
             output.WriteLine($"AOF after 6 cycles: {await store.AofTailAsync():N0} bytes");
             // Past Velib:Store:MaxAofSize: Garnet checks every 5 s and takes a checkpoint, which moves the AOF's begin.
             await store.FillAsync("velib:test:filler", 3 << 20);
@@ -108,7 +98,7 @@ public sealed class StoreDurabilityTests(ITestOutputHelper output) : IDisposable
             }
             output.WriteLine($"checkpoint after {waited.Elapsed.TotalSeconds:0.0} s; AOF {await store.AofTailAsync():N0} bytes");
             // More writes after the checkpoint: only these are in the tail.
-            await PollMinutesAsync(ingestion, 5);
+            await ingestion.PollMinutesAsync(_time, 5);
             before = await ingestion.GetSnapshot();
             ids = [.. before.Stations.Take(40).Select(s => s.Id)];
             detailsBefore = await Task.WhenAll(ids.Select(id => first.Client.GetGrain<IStationGrain>(id).GetDetail()));

@@ -77,7 +77,7 @@ public sealed class StoreFaultTests(ITestOutputHelper output) : IDisposable
         await using (var first = await StartClusterAsync(store))
         {
             var ingestion = first.Client.GetGrain<IFeedIngestionGrain>(VelibSystem.Name);
-            await PollMinutesAsync(ingestion, 6);
+            await ingestion.PollMinutesAsync(_time, 6);
             before = await ingestion.GetSnapshot();
         }
         await store.StopAsync();
@@ -91,7 +91,7 @@ public sealed class StoreFaultTests(ITestOutputHelper output) : IDisposable
 
         await using var second = await StartClusterAsync(store);
         var again = second.Client.GetGrain<IFeedIngestionGrain>(VelibSystem.Name);
-        await PollMinutesAsync(again, 2);
+        await again.PollMinutesAsync(_time, 2);
         var after = await again.GetSnapshot();
         Assert.Equal(before.Stations.Length, after.Stations.Length);
         var detail = await second.Client.GetGrain<IStationGrain>(after.Stations[0].Id).GetDetail();
@@ -121,16 +121,6 @@ public sealed class StoreFaultTests(ITestOutputHelper output) : IDisposable
         return VelibTestCluster.StartAsync(settings, time: _time, stateInStore: true, serviceId: _serviceId, storeConnection: store.ConnectionString);
     }
 
-    private async Task PollMinutesAsync(IFeedIngestionGrain ingestion, int minutes)
-    {
-        for (var i = 0; i < minutes; i++)
-        {
-            _time.Advance(TimeSpan.FromMinutes(1));
-            await ingestion.Poll();
-            var status = await ingestion.GetStatus();
-            Assert.True(status.LastError is null, status.LastError);
-        }
-    }
 
     public void Dispose()
     {
