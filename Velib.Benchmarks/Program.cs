@@ -4,6 +4,7 @@
 //   dotnet run -c Release --project Velib.Benchmarks -- --cycles 60    CallsOnly then ingest cycles, each in a loop for 60 s (--stations N, --changed N, --memory), to profile (dotnet-trace collect -- …)
 //   dotnet run -c Release --project Velib.Benchmarks -- --lake             time travel over a 7-day simulated lake (needs node, npm ci in Velib.AppHost/s3rver)
 //   dotnet run -c Release --project Velib.Benchmarks -- --forecast --train-until 2026-04-01 --test-until 2026-05-01   forecast scores on the shared history
+//   dotnet run -c Release --project Velib.Benchmarks -- --forecast --daily ...   the same, with the model of each test day refitted on the pairs before it, as the API does
 //   dotnet run -c Release --project Velib.Benchmarks -- --s3-outage-hours 48   S3 down for 48 h of Paris: the spool's bytes, the catch-up, exactly once
 //   dotnet run -c Release --project Velib.Benchmarks -- --forecast --sweep   the same split for several fitting settings (calibrator, trends), one line each
 //   dotnet run -c Release --project Velib.Benchmarks -- --months 1         a month of Paris through the grains into Velib.Store, on a simulated clock; restart at the end
