@@ -3,23 +3,24 @@ using System.Collections.Concurrent;
 namespace Velib.Lake.Reading;
 
 /// <summary>
-/// Object listings of the lake, kept for a short while: the current hour gains objects at each flush, and a
-/// compaction replaces a day's hourly objects, so a listing is cached briefly and dropped when an object it
-/// named has gone.
+/// Object listings of the lake, kept for a short while: the current hour gains objects at each flush, a compaction
+/// replaces a day's hourly objects, and an import or a compaction writes some keys again with more rows, so a
+/// listing (keys and versions) is cached briefly and dropped when an object it named has gone.
 /// </summary>
 public sealed class LakeIndex(S3ArchiveStore store, TimeProvider time, TimeSpan keep)
 {
-    private readonly ConcurrentDictionary<string, (DateTimeOffset Listed, Task<List<string>> Keys)> _listings = new();
+    private readonly ConcurrentDictionary<string, (DateTimeOffset Listed, Task<List<LakeObject>> Objects)> _listings = new();
     private readonly ConcurrentDictionary<string, (DateTimeOffset Listed, Task<string?> Key)> _firsts = new();
 
-    public async Task<List<string>> KeysAsync(string prefix)
+    /// <summary>The objects under <paramref name="prefix"/>, each with the version the cache of parsed objects keys on.</summary>
+    public async Task<List<LakeObject>> ObjectsAsync(string prefix)
     {
         var now = time.GetUtcNow();
-        if (_listings.TryGetValue(prefix, out var cached) && now - cached.Listed < keep && !cached.Keys.IsFaulted)
+        if (_listings.TryGetValue(prefix, out var cached) && now - cached.Listed < keep && !cached.Objects.IsFaulted)
         {
-            return await cached.Keys;
+            return await cached.Objects;
         }
-        var listing = store.ListAsync(prefix, CancellationToken.None);
+        var listing = store.ListObjectsAsync(prefix, CancellationToken.None);
         _listings[prefix] = (now, listing);
         return await listing;
     }

@@ -45,17 +45,17 @@ public sealed class LakeReader(LakeIndex index, LakeObjectCache objects, IPendin
 
     private async Task<List<StationChange>> ChangesAsync(DateTime fromUtc, DateTime toUtc, SpoolContents pending)
     {
-        var keys = new List<string>();
+        var listed = new List<LakeObject>();
         for (var day = fromUtc.Date; day <= toUtc; day = day.AddDays(1))
         {
             // Hourly before daily: a compaction writes the daily object before it deletes the hourly ones, so in this
             // order a day is always seen whole (at worst twice, which replay tolerates).
-            var hourly = await index.KeysAsync(ArchiveLayout.ChangesDayPrefix(prefix, day));
-            var daily = await index.KeysAsync(ArchiveLayout.DailyChangesDayPrefix(prefix, day));
-            keys.AddRange(hourly.Where(k => ArchiveLayout.HourOfKey(k) is { } h && h.AddHours(1) > fromUtc && h <= toUtc));
-            keys.AddRange(daily);
+            var hourly = await index.ObjectsAsync(ArchiveLayout.ChangesDayPrefix(prefix, day));
+            var daily = await index.ObjectsAsync(ArchiveLayout.DailyChangesDayPrefix(prefix, day));
+            listed.AddRange(hourly.Where(o => ArchiveLayout.HourOfKey(o.Key) is { } h && h.AddHours(1) > fromUtc && h <= toUtc));
+            listed.AddRange(daily);
         }
-        var rows = await Task.WhenAll(keys.Select(async k => await objects.ChangesAsync(k) ?? throw new KeyNotFoundException(k)));
+        var rows = await Task.WhenAll(listed.Select(async o => await objects.ChangesAsync(o) ?? throw new KeyNotFoundException(o.Key)));
         return
         [
             .. rows.SelectMany(r => r).Concat(pending.Changes)
@@ -70,12 +70,12 @@ public sealed class LakeReader(LakeIndex index, LakeObjectCache objects, IPendin
         var first = await FirstInS3Async();
         for (var day = atUtc.Date; first is not null && day >= first.Value.Date && (best is null || day >= best.AtUtc.Date); day = day.AddDays(-1))
         {
-            var found = (await index.KeysAsync(ArchiveLayout.CheckpointsDayPrefix(prefix, day)))
-                .Select(k => (Key: k, At: ArchiveLayout.StampOfKey(k))).Where(k => k.At <= atUtc).OrderByDescending(k => k.At).FirstOrDefault();
+            var found = (await index.ObjectsAsync(ArchiveLayout.CheckpointsDayPrefix(prefix, day)))
+                .Select(o => (Object: o, At: ArchiveLayout.StampOfKey(o.Key))).Where(k => k.At <= atUtc).OrderByDescending(k => k.At).FirstOrDefault();
             if (found.At is not { } at) continue;
             if (best is null || at > best.AtUtc)
             {
-                best = new Checkpoint(at, await objects.ChangesAsync(found.Key) ?? throw new KeyNotFoundException(found.Key));
+                best = new Checkpoint(at, await objects.ChangesAsync(found.Object!) ?? throw new KeyNotFoundException(found.Object!.Key));
             }
             break;
         }
@@ -84,14 +84,14 @@ public sealed class LakeReader(LakeIndex index, LakeObjectCache objects, IPendin
 
     private async Task<Dictionary<long, StationRow>> InformationAtAsync(DateTime atUtc, SpoolContents pending)
     {
-        var listed = (await index.KeysAsync(prefix + "stations/")).Select(k => (Key: k, At: ArchiveLayout.StampOfKey(k) ?? DateTime.MaxValue)).ToList();
+        var listed = (await index.ObjectsAsync(prefix + "stations/")).Select(o => (Object: o, At: ArchiveLayout.StampOfKey(o.Key) ?? DateTime.MaxValue)).ToList();
         var inS3 = listed.Where(k => k.At <= atUtc).OrderByDescending(k => k.At).FirstOrDefault();
         var spooled = pending.Stations.GroupBy(r => DateTime.SpecifyKind(r.ObservedAt, DateTimeKind.Utc)).Where(g => g.Key <= atUtc).MaxBy(g => g.Key);
-        if (spooled is not null && (inS3.Key is null || spooled.Key > inS3.At)) return spooled.ToDictionary(r => r.StationId);
+        if (spooled is not null && (inS3.Object is null || spooled.Key > inS3.At)) return spooled.ToDictionary(r => r.StationId);
         // Before the first list (it is written with the first checkpoint): the earliest one.
-        var key = inS3.Key ?? listed.OrderBy(k => k.At).FirstOrDefault().Key;
-        if (key is null) return pending.Stations.GroupBy(r => r.ObservedAt).MinBy(g => g.Key)?.ToDictionary(r => r.StationId) ?? [];
-        return (await objects.StationsAsync(key) ?? throw new KeyNotFoundException(key)).ToDictionary(r => r.StationId);
+        var list = inS3.Object ?? listed.OrderBy(k => k.At).FirstOrDefault().Object;
+        if (list is null) return pending.Stations.GroupBy(r => r.ObservedAt).MinBy(g => g.Key)?.ToDictionary(r => r.StationId) ?? [];
+        return (await objects.StationsAsync(list) ?? throw new KeyNotFoundException(list.Key)).ToDictionary(r => r.StationId);
     }
 
     /// <summary>The first checkpoint in S3; the index keeps it only as long as a listing, so imported older history shows up without a restart.</summary>

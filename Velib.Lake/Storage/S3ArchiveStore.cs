@@ -29,19 +29,27 @@ public sealed class S3ArchiveStore(IAmazonS3 s3, IOptions<S3Options> options) : 
         }, cancellationToken);
     }
 
-    public async Task<List<string>> ListAsync(string prefix, CancellationToken cancellationToken)
+    public async Task<List<string>> ListAsync(string prefix, CancellationToken cancellationToken) =>
+        [.. (await ListObjectsAsync(prefix, cancellationToken)).Select(o => o.Key)];
+
+    /// <summary>
+    /// The objects under <paramref name="prefix"/> with their versions, from the same listing calls as the keys alone
+    /// (S3 returns each object's ETag in a listing): a service that omits it gets size and time instead.
+    /// </summary>
+    public async Task<List<LakeObject>> ListObjectsAsync(string prefix, CancellationToken cancellationToken)
     {
-        var keys = new List<string>();
+        var objects = new List<LakeObject>();
         var request = new ListObjectsV2Request { BucketName = Bucket, Prefix = prefix };
         ListObjectsV2Response response;
         do
         {
             response = await s3.ListObjectsV2Async(request, cancellationToken);
-            keys.AddRange((response.S3Objects ?? []).Select(o => o.Key));
+            objects.AddRange((response.S3Objects ?? []).Select(o => new LakeObject(o.Key,
+                string.IsNullOrEmpty(o.ETag) ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{o.Size}@{o.LastModified:O}") : o.ETag)));
             request.ContinuationToken = response.NextContinuationToken;
         }
         while (response.IsTruncated == true);
-        return keys;
+        return objects;
     }
 
     /// <summary>The first key under <paramref name="prefix"/> in key order (with date partitions, the oldest), or null.</summary>

@@ -104,4 +104,25 @@ public sealed class ImportTests(SharedS3 shared) : IClassFixture<SharedS3>, IDis
         Assert.Equal(ImportFiles.Start, (await reader.RangeAsync()).FirstUtc);
         Assert.Equal(3, (await reader.NetworkAtAsync(ImportFiles.Start.AddMinutes(1))).Length);
     }
+
+    [Fact]
+    public async Task A_running_reader_sees_rows_an_import_merged_into_an_object_it_had_read_once_its_listing_cache_expires()
+    {
+        var lake = new ImportLake(shared.Server);
+        var rows = ImportFiles.Network(3);
+        // After the third snapshot (23:50), in the hour of the 23:00 checkpoint: only the day's changes tell it apart.
+        var at = ImportFiles.Start.AddMinutes(105);
+        await lake.ImportAsync(await _files.WriteAsync("status-first-two.parquet", rows.Where(r => r.ObservedAt < ImportFiles.Start.AddMinutes(100))));
+        var reader = lake.Reader(TimeSpan.FromSeconds(30));
+        Assert.Equal(0, (await reader.NetworkAtAsync(at)).Single(s => s.Id == 2).Mechanical);
+        var keys = await lake.KeysAsync();
+
+        var summary = await lake.ImportAsync(await _files.WriteAsync("status-all-three.parquet", rows));
+        lake.Time.Advance(TimeSpan.FromSeconds(31));
+
+        // The import rewrote the day's changes-daily object, which the reader had read, and added no key.
+        Assert.Equal((1, 1L), (summary.ObjectsWritten, summary.ChangesWritten));
+        Assert.Equal(keys.Order(), (await lake.KeysAsync()).Order());
+        Assert.Equal(1, (await reader.NetworkAtAsync(at)).Single(s => s.Id == 2).Mechanical);
+    }
 }
