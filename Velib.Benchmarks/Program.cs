@@ -7,6 +7,7 @@
 //   dotnet run -c Release --project Velib.Benchmarks -- --forecast --daily ...   the same, with the model of each test day refitted on the pairs before it, as the API does
 //   dotnet run -c Release --project Velib.Benchmarks -- --s3-outage-hours 48   S3 down for 48 h of Paris: the spool's bytes, the catch-up, exactly once
 //   dotnet run -c Release --project Velib.Benchmarks -- --forecast --sweep   the same split for several fitting settings (calibrator, trends), one line each
+//   bench/forecast-rehearsal.sh                                           issue 20's acceptance through a running app's API: months imported by the command line, forecasts at April's instants scored
 //   dotnet run -c Release --project Velib.Benchmarks -- --months 1         a month of Paris through the grains into Velib.Store, on a simulated clock; restart at the end
 //   dotnet run -c Release --project Velib.Benchmarks -- --refit            the daily refit from the imported lake, the forecast for every station, the lake-fitted model's scores
 //   dotnet run -c Release --project Velib.Benchmarks -- --import           the shared history imported into a private s3rver, then a month's timeline
@@ -30,6 +31,14 @@ if (args.Contains("--refit"))
 {
     Console.WriteLine($"Velib forecast refit and forecast benchmark ({Environment.ProcessorCount} cores)");
     await Velib.Benchmarks.Forecast.RefitBenchmark.RunAsync();
+    return;
+}
+if (Option("--rehearse") is { } web)
+{
+    // Issue 20's acceptance against a running app (bench/forecast-rehearsal.sh starts it): --instants N (30), --config C (Release).
+    Console.WriteLine($"Velib forecast rehearsal through the API ({Environment.ProcessorCount} cores)");
+    await Velib.Benchmarks.Forecast.ApiRehearsal.RunAsync(new Uri(web), Option("--config") ?? "Release",
+        Option("--instants") is { } n ? int.Parse(n, System.Globalization.CultureInfo.InvariantCulture) : 30);
     return;
 }
 if (args.Contains("--forecast"))

@@ -10,6 +10,7 @@ public interface IForecastGrain : IGrainWithStringKey
     /// <summary>Registers the refit reminder. Idempotent.</summary>
     Task Start();
 
-    /// <summary>Makes sure the lake holds the model of <paramref name="dayUtc"/> (fitted on the 90 days before it). Idempotent.</summary>
+    /// <summary>Makes sure the lake holds the model of <paramref name="dayUtc"/> (fitted on the days before it). Idempotent.</summary>
+    [ResponseTimeout(ForecastTimeouts.WithRefit)]
     Task<ForecastFit> Refit(DateTime dayUtc);
 }
