@@ -30,9 +30,10 @@ namespace Microsoft.Extensions.Hosting;
 /// <item><c>--device-type RandomAccess</c>: the default native device needs libaio, which many machines lack.</item>
 /// </list>
 /// </summary>
-// The AppHost compiles this file too (it does not reference this project's assembly); there it is internal, so
-// that the tests, which reference both, see one type.
-#if VELIB_APPHOST
+// The AppHost compiles this file too (it does not reference this project's assembly), and so does the store, to print
+// it for a script that starts the store by hand; there it is internal, so that the tests, which reference the AppHost
+// and this project, see one type.
+#if VELIB_APPHOST || VELIB_STORE
 internal
 #else
 public

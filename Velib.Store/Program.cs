@@ -1,5 +1,14 @@
 using System.Globalization;
 using System.Runtime.InteropServices;
+using Microsoft.Extensions.Hosting;
+
+// A script that starts the store by hand (bench/hosts.sh) asks for the command line the AppHost builds, one argument a
+// line, rather than keeping a copy of it that would drift.
+if (args is ["print-garnet-args", var bind, var port, var folder])
+{
+    foreach (var argument in GarnetArguments.For(int.Parse(port, CultureInfo.InvariantCulture), folder, bind: bind)) Console.WriteLine(argument);
+    return;
+}
 
 // Options come from the AppHost (port, AOF folder, memory; see StoreResourceExtensions) or the StatefulSet.
 using var host = new StoreHost(args, StoreArguments.With(args, Environment.GetEnvironmentVariable));

@@ -121,11 +121,12 @@ run_in() { # host, log, command…
 }
 start_store() {
   mkdir -p "$work/garnet"
-  run_in store store Velib__Store__Password="$password" dotnet "$published/Store/Velib.Store.dll" \
-    --bind "${ip_of[store]}" --port 6479 --memory 256m --page 16m --index 16m --lua --lua-transaction-mode \
-    --aof --recover --checkpointdir "$work/garnet" --aof-page-size 33554432 --aof-memory 134217728 --aof-segment-size 67108864 \
-    --aof-size-limit 256m --checkpoint-freq 3600 --storage-tier --logdir "$work/garnet" --segment 33554432 \
-    --compaction-type Lookup --compaction-freq 300 --compaction-max-segments 4 --device-type RandomAccess
+  # Garnet's command line as the AppHost builds it (GarnetArguments), asked of the published store itself, on this
+  # host's address, the standard port and the work folder.
+  local garnet
+  mapfile -t garnet < <(dotnet "$published/Store/Velib.Store.dll" print-garnet-args "${ip_of[store]}" 6479 "$work/garnet")
+  [ "${#garnet[@]}" -gt 0 ] || fail "Velib.Store print-garnet-args printed nothing"
+  run_in store store Velib__Store__Password="$password" dotnet "$published/Store/Velib.Store.dll" "${garnet[@]}"
 }
 start_silo() {
   local h=$1

@@ -1,11 +1,8 @@
 using System.Diagnostics;
-using Microsoft.Extensions.Time.Testing;
 using Orleans.TestingHost;
-using Velib.Benchmarks.Lake;
 using Velib.Contracts.Archive;
 using Velib.Contracts.Feed;
 using Velib.Contracts.Stations;
-using Velib.Store.Launch;
 
 namespace Velib.Benchmarks.Months;
 
@@ -23,17 +20,13 @@ internal static class MonthsBenchmark
 
     public static async Task RunAsync(int days, TimeSpan poll, bool keep)
     {
-        var root = LakeBenchmark.RepositoryRoot();
-        var data = Path.Combine(Path.GetTempPath(), "velib-months-" + Guid.NewGuid().ToString("N"));
-        await using var s3 = await LocalS3.StartAsync(root);
-        await using var store = new StoreProcess(data);
-        await store.StartAsync();
-        var time = new FakeTimeProvider(From);
+        await using var rig = await MonthsRig.StartAsync("velib-months-", From);
+        var (root, data, store, time) = (rig.Root, rig.Data, rig.Store, rig.Time);
         Console.WriteLine($"{days} simulated days, a poll every {poll.TotalSeconds:0} s of feed time, store: {data}");
         Console.WriteLine($"store: dotnet Velib.Store.dll {string.Join(' ', store.Arguments)}");
 
         var rows = new List<MonthsDay>();
-        var cluster = await MonthsSilo.StartAsync(store, s3, time);
+        var cluster = await rig.StartSiloAsync();
         var ingestion = cluster.Client.GetGrain<IFeedIngestionGrain>(VelibSystem.Name);
         var archive = cluster.Client.GetGrain<IArchiveGrain>(VelibSystem.Name);
         var perDay = (int)(TimeSpan.FromDays(1) / poll);
@@ -64,7 +57,7 @@ internal static class MonthsBenchmark
             Console.WriteLine(MonthsReport.Line(rows[^1]));
         }
 
-        var restart = await RestartAsync(cluster, store, s3, time);
+        var restart = await RestartAsync(cluster, rig);
         Console.WriteLine();
         Console.WriteLine(MonthsReport.Table(rows, restart));
         var plot = Path.Combine(root, "docs", "store-months.svg");
@@ -77,8 +70,9 @@ internal static class MonthsBenchmark
     }
 
     /// <summary>Ctrl+C and start again: the silo stops (saving the network), then the store; both start on the same folder.</summary>
-    private static async Task<MonthsRestart> RestartAsync(InProcessTestCluster cluster, StoreProcess store, LocalS3 s3, FakeTimeProvider time)
+    private static async Task<MonthsRestart> RestartAsync(InProcessTestCluster cluster, MonthsRig rig)
     {
+        var (store, time) = (rig.Store, rig.Time);
         var ingestion = cluster.Client.GetGrain<IFeedIngestionGrain>(VelibSystem.Name);
         var before = await ingestion.GetSnapshot();
         var sample = before.Stations.Where((_, i) => i % 30 == 0).Select(s => s.Id).ToArray();
@@ -90,7 +84,7 @@ internal static class MonthsBenchmark
         var storeUp = await store.StartAsync();
         var (tail, begin) = await store.AofAsync();
         var clock = Stopwatch.StartNew();
-        await using var second = await MonthsSilo.StartAsync(store, s3, time);
+        await using var second = await rig.StartSiloAsync();
         var siloUp = clock.Elapsed;
         clock.Restart();
         var after = await second.Client.GetGrain<IFeedIngestionGrain>(VelibSystem.Name).GetSnapshot();

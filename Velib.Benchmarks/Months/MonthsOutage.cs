@@ -2,10 +2,8 @@ using System.Diagnostics;
 using System.Globalization;
 using Microsoft.Extensions.Time.Testing;
 using StackExchange.Redis;
-using Velib.Benchmarks.Lake;
 using Velib.Contracts.Archive;
 using Velib.Contracts.Feed;
-using Velib.Store.Launch;
 
 namespace Velib.Benchmarks.Months;
 
@@ -22,13 +20,9 @@ internal static class MonthsOutage
 
     public static async Task RunAsync(int hours, TimeSpan poll)
     {
-        var root = LakeBenchmark.RepositoryRoot();
-        var data = Path.Combine(Path.GetTempPath(), "velib-outage-" + Guid.NewGuid().ToString("N"));
-        await using var s3 = await LocalS3.StartAsync(root);
-        await using var store = new StoreProcess(data);
-        await store.StartAsync();
-        var time = new FakeTimeProvider(From);
-        await using var cluster = await MonthsSilo.StartAsync(store, s3, time);
+        await using var rig = await MonthsRig.StartAsync("velib-outage-", From);
+        var (s3, store, time) = (rig.S3, rig.Store, rig.Time);
+        await using var cluster = await rig.StartSiloAsync();
         var ingestion = cluster.Client.GetGrain<IFeedIngestionGrain>(VelibSystem.Name);
         var archive = cluster.Client.GetGrain<IArchiveGrain>(VelibSystem.Name);
         var perHour = (int)(TimeSpan.FromHours(1) / poll);
@@ -81,7 +75,7 @@ internal static class MonthsOutage
             $"S3 back: {uploaded:N0} rows uploaded in {flushes} flushes, {catchUp.TotalSeconds:N1} s; the lake holds {rows:N0} rows, {distinct:N0} distinct (station, time), for {polled:N0} changes polled (the {changesBefore:N0} of the hour before included)"));
         var once = rows == polled && distinct == rows;
         Console.WriteLine(once ? "exactly once: PASSED" : "exactly once: FAILED");
-        Directory.Delete(data, recursive: true);
+        Directory.Delete(rig.Data, recursive: true);
         if (!once) Environment.ExitCode = 1;
     }
 

@@ -27,14 +27,17 @@ internal static class StationMapping
                 else mechanical += type.Count;
             }
         }
-        var valid = s.Id is not null && bikes >= 0 && s.Docks is null or >= 0 && mechanical >= 0 && ebike >= 0;
+        // An unreadable vehicle count spoils the record even beside a readable bike count, as a bad value anywhere does.
+        var valid = s.Id is { IsReadable: true } && bikes >= 0 && s.Docks is null or >= 0 && mechanical >= 0 && ebike >= 0
+            && s.Vehicles != CountConverter.Unreadable
+            && s.Installed != GbfsFlag.Unreadable && s.Renting != GbfsFlag.Unreadable && s.Returning != GbfsFlag.Unreadable;
         if (!hasSplit || mechanical + ebike != bikes)
         {
             // No split, or one that disagrees with the total: the total is authoritative.
             ebike = Math.Min(ebike, Math.Max(bikes, 0));
             mechanical = Math.Max(bikes, 0) - ebike;
         }
-        record = new StationStatusRecord(s.Id?.Id ?? 0, mechanical, ebike, s.Docks ?? 0, s.Installed ?? true, s.Renting ?? true, s.Returning ?? true, s.LastReported);
+        record = new StationStatusRecord(s.Id?.Id ?? 0, mechanical, ebike, s.Docks ?? 0, s.Installed != GbfsFlag.False, s.Renting != GbfsFlag.False, s.Returning != GbfsFlag.False, s.LastReported);
         return valid;
     }
 
@@ -43,6 +46,6 @@ internal static class StationMapping
         var id = s.Id ?? default;
         var code = s.StationCode ?? s.ShortName ?? id.Text ?? id.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
         record = new StationInfo(id.Id, code, s.Name ?? code, s.Lat, s.Lon, s.Capacity);
-        return s.Id is not null && s.Lat is >= -90 and <= 90 && s.Lon is >= -180 and <= 180 && s.Capacity >= 0;
+        return s.Id is { IsReadable: true } && s.Lat is >= -90 and <= 90 && s.Lon is >= -180 and <= 180 && s.Capacity >= 0;
     }
 }

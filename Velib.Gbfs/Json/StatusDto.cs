@@ -6,12 +6,12 @@ namespace Velib.Gbfs.Json;
 internal sealed class StatusDto
 {
     [JsonPropertyName("station_id"), JsonConverter(typeof(StationIdConverter))] public GbfsStationId? Id { get; set; }
-    [JsonPropertyName("num_bikes_available")] public int? Bikes { get; set; }
-    [JsonPropertyName("num_vehicles_available")] public int? Vehicles { get; set; }
-    [JsonPropertyName("num_docks_available")] public int? Docks { get; set; }
-    [JsonPropertyName("is_installed"), JsonConverter(typeof(FlagConverter))] public bool? Installed { get; set; }
-    [JsonPropertyName("is_renting"), JsonConverter(typeof(FlagConverter))] public bool? Renting { get; set; }
-    [JsonPropertyName("is_returning"), JsonConverter(typeof(FlagConverter))] public bool? Returning { get; set; }
+    [JsonPropertyName("num_bikes_available"), JsonConverter(typeof(CountConverter))] public int? Bikes { get; set; }
+    [JsonPropertyName("num_vehicles_available"), JsonConverter(typeof(CountConverter))] public int? Vehicles { get; set; }
+    [JsonPropertyName("num_docks_available"), JsonConverter(typeof(CountConverter))] public int? Docks { get; set; }
+    [JsonPropertyName("is_installed"), JsonConverter(typeof(FlagConverter))] public GbfsFlag Installed { get; set; }
+    [JsonPropertyName("is_renting"), JsonConverter(typeof(FlagConverter))] public GbfsFlag Renting { get; set; }
+    [JsonPropertyName("is_returning"), JsonConverter(typeof(FlagConverter))] public GbfsFlag Returning { get; set; }
     [JsonPropertyName("last_reported"), JsonConverter(typeof(TimestampConverter))] public DateTime? LastReported { get; set; }
 
     /// <summary>Vélib's <c>[{"mechanical": n}, {"ebike": m}]</c>.</summary>

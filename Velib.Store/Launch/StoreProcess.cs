@@ -21,9 +21,7 @@ internal sealed class StoreProcess : IDisposable, IAsyncDisposable
     public StoreProcess(string dataDirectory, string memorySize = GarnetArguments.DefaultMemorySize,
         string maxAofSize = GarnetArguments.DefaultMaxAofSize, string pageSize = "16m")
     {
-        var configuration = AppContext.BaseDirectory.Contains("/Release/", StringComparison.Ordinal) ? "Release" : "Debug";
-        _dll = Path.Combine(RepositoryRoot(), "Velib.Store", "bin", configuration, "net10.0", "Velib.Store.dll");
-        if (!File.Exists(_dll)) throw new FileNotFoundException($"Build Velib.Store ({configuration}) first.", _dll);
+        _dll = Dll();
         DataDirectory = dataDirectory;
         using (var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0))
         {
@@ -31,6 +29,14 @@ internal sealed class StoreProcess : IDisposable, IAsyncDisposable
             Port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
         }
         Arguments = GarnetArguments.For(Port, dataDirectory, memorySize, maxAofSize, pageSize);
+    }
+
+    /// <summary>The store's build in this process's configuration (Debug or Release).</summary>
+    public static string Dll()
+    {
+        var configuration = AppContext.BaseDirectory.Contains("/Release/", StringComparison.Ordinal) ? "Release" : "Debug";
+        var dll = Path.Combine(RepositoryRoot(), "Velib.Store", "bin", configuration, "net10.0", "Velib.Store.dll");
+        return File.Exists(dll) ? dll : throw new FileNotFoundException($"Build Velib.Store ({configuration}) first.", dll);
     }
 
     public int Port { get; }

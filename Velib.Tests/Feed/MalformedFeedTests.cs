@@ -54,6 +54,8 @@ public sealed class MalformedFeedTests
     [InlineData("missing id", "\"station_id\":213688169,", "")]
     [InlineData("id of the wrong type", "\"station_id\":213688169,", "\"station_id\":{\"x\":1},")]
     [InlineData("count of the wrong type", "\"num_bikes_available\":3,", "\"num_bikes_available\":\"three\",")]
+    [InlineData("vehicle count of the wrong type beside a bike count", "\"num_bikes_available\":3,", "\"num_bikes_available\":3,\"num_vehicles_available\":[3],")]
+    [InlineData("split count of the wrong type", "[{\"mechanical\":2}", "[{\"mechanical\":\"two\"}")]
     [InlineData("flag out of range", "\"is_installed\":1,\"is_returning\":1,\"is_renting\":1,\"last_reported\":1760777000,\"stationCode\":\"16107\"", "\"is_installed\":7,\"is_returning\":1,\"is_renting\":1,\"last_reported\":1760777000,\"stationCode\":\"16107\"")]
     [InlineData("duplicate id", "\"station_id\":36255,", "\"station_id\":213688169,")]
     [InlineData("null flag", "\"is_installed\":1,\"is_returning\":1,\"is_renting\":1,\"last_reported\":1760777000,\"stationCode\":\"16107\"", "\"is_installed\":1,\"is_returning\":1,\"is_renting\":null,\"last_reported\":1760777000,\"stationCode\":\"16107\"")]

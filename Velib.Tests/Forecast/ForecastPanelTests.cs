@@ -1,6 +1,5 @@
 using Bunit;
 using Microsoft.Extensions.DependencyInjection;
-using MudBlazor.Services;
 using Velib.Contracts.Forecast;
 using Velib.Contracts.Stations;
 using Velib.Tests.Support;
@@ -11,15 +10,12 @@ namespace Velib.Tests.Forecast;
 /// <summary>The station panel's forecast sentence, in French and English, for 15, 30 and 60 minutes, and when there is no history.</summary>
 public sealed class ForecastPanelTests : IAsyncLifetime
 {
-    private readonly BunitContext _context = new();
+    private readonly BunitContext _context = VelibBunit.Context();
     private readonly AnsweredForecasts _forecasts = new();
 
     public ForecastPanelTests()
     {
-        _context.Services.AddMudServices();
-        Velib.Web.Localization.LanguageEndpoints.AddVelibLanguages(_context.Services);
         _context.Services.AddSingleton<IForecasts>(_forecasts);
-        _context.JSInterop.Mode = JSRuntimeMode.Loose;
     }
 
     public Task InitializeAsync() => Task.CompletedTask;

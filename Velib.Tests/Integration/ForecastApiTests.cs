@@ -1,7 +1,5 @@
-using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Velib.Contracts.Archive;
 using Velib.Contracts.Forecast;
 using Velib.Tests.Support;
 
@@ -44,14 +42,9 @@ public sealed class ForecastApiTests(AppHostFixture fixture)
     [InlineData("/api/stations/1/forecast?horizon=P1D", "from PT5M to PT3H")]
     public async Task A_bad_horizon_a_malformed_time_or_a_time_outside_the_archive_is_a_400_that_says_why(string path, string reason)
     {
-        await AppHostFixture.Until(() => fixture.Web.GetFromJsonAsync<ArchiveRange?>("/api/archive/range"), r => r?.FirstUtc is not null, Patience,
-            "the archive never had a first checkpoint");
+        await fixture.FirstCheckpointAsync(Patience);
 
-        using var response = await fixture.Web.GetAsync(path);
-
-        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
-        Assert.Contains(reason, (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString());
+        Assert.Equal("application/problem+json", await fixture.AssertBadRequestAsync(path, reason));
     }
 
     [SharedDataFact]

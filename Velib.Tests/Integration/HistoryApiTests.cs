@@ -1,10 +1,8 @@
-using System.Net;
 using System.Net.Http.Json;
-using System.Text.Json;
-using Velib.Contracts.Archive;
 using Velib.Contracts.Stations;
 using Velib.Tests.Support;
 using Velib.Web.Api;
+using static Velib.Tests.Integration.ArchiveApiCalls;
 
 namespace Velib.Tests.Integration;
 
@@ -14,15 +12,11 @@ public sealed class HistoryApiTests(AppHostFixture fixture)
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
 
-    private static string Iso(DateTime utc) => utc.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", System.Globalization.CultureInfo.InvariantCulture);
-
-    private Task<ArchiveRange?> Range() => fixture.Web.GetFromJsonAsync<ArchiveRange?>("/api/archive/range");
-
     [SharedDataFact]
     public async Task With_a_step_the_history_is_the_station_s_state_at_from_and_every_step_after_it()
     {
         var then = await fixture.ServedSnapshotAsync();
-        var range = await AppHostFixture.Until(Range, r => r?.FirstUtc is not null, Patience, "the archive never had a first checkpoint");
+        var range = await fixture.FirstCheckpointAsync(Patience);
         fixture.AdvanceFeed();
         var now = await fixture.ServedSnapshotAsync();
         var changed = now.First(n => then.Single(t => t.Id == n.Id) is var t && (t.Mechanical, t.Ebike, t.Docks) != (n.Mechanical, n.Ebike, n.Docks));
@@ -50,11 +44,8 @@ public sealed class HistoryApiTests(AppHostFixture fixture)
     [InlineData("/api/stations/x/history?step=PT1H", "is not a station id")]
     public async Task A_bad_step_or_a_from_outside_the_archive_is_a_400_that_says_why(string path, string reason)
     {
-        await AppHostFixture.Until(Range, r => r?.FirstUtc is not null, Patience, "the archive never had a first checkpoint");
+        await fixture.FirstCheckpointAsync(Patience);
 
-        using var response = await fixture.Web.GetAsync(path);
-
-        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Contains(reason, (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString());
+        await fixture.AssertBadRequestAsync(path, reason);
     }
 }

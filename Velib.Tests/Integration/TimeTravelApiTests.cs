@@ -1,10 +1,9 @@
-using System.Net;
 using System.Net.Http.Json;
-using System.Text.Json;
 using Velib.Contracts.Archive;
 using Velib.Contracts.Stations;
 using Velib.Silo.Feed;
 using Velib.Tests.Support;
+using static Velib.Tests.Integration.ArchiveApiCalls;
 
 namespace Velib.Tests.Integration;
 
@@ -13,9 +12,6 @@ namespace Velib.Tests.Integration;
 public sealed class TimeTravelApiTests(AppHostFixture fixture)
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
-
-    // Milliseconds: a poll can land in the same second as the instant a test names.
-    private static string Iso(DateTime utc) => utc.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", System.Globalization.CultureInfo.InvariantCulture);
 
     private Task<List<StationStatusRecord>> Settled() => fixture.ServedSnapshotAsync();
 
@@ -56,13 +52,8 @@ public sealed class TimeTravelApiTests(AppHostFixture fixture)
     [InlineData("/api/network/timeline?from=2001-01-01T00:00:00Z&to=2001-01-01T01:00:00Z", "The archive covers")]
     public async Task A_time_outside_the_archive_or_a_bad_window_is_a_400_that_says_why(string path, string reason)
     {
-        await AppHostFixture.Until(() => fixture.Web.GetFromJsonAsync<ArchiveRange?>("/api/archive/range"), r => r?.FirstUtc is not null, Patience,
-            "the archive never had a first checkpoint");
+        await fixture.FirstCheckpointAsync(Patience);
 
-        using var response = await fixture.Web.GetAsync(path);
-
-        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
-        Assert.Contains(reason, problem.GetProperty("detail").GetString());
+        await fixture.AssertBadRequestAsync(path, reason);
     }
 }

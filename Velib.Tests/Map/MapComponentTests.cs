@@ -3,8 +3,8 @@ using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Rendering;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
-using MudBlazor.Services;
 using Velib.Contracts.Stations;
+using Velib.Tests.Support;
 using Velib.Web.Components.Layout;
 using Velib.Web.Map;
 
@@ -12,19 +12,16 @@ namespace Velib.Tests.Map;
 
 public sealed class MapComponentTests : IAsyncLifetime
 {
-    private readonly BunitContext _context = new();
+    private readonly BunitContext _context = VelibBunit.Context();
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 29, 9, 30, 0, TimeSpan.Zero));
 
     public MapComponentTests()
     {
-        _context.Services.AddMudServices();
-        Velib.Web.Localization.LanguageEndpoints.AddVelibLanguages(_context.Services);
         // These tests read the English strings; LocalizationTests covers French.
         System.Globalization.CultureInfo.CurrentCulture = System.Globalization.CultureInfo.CurrentUICulture = new System.Globalization.CultureInfo("en-US");
         _context.Services.AddSingleton<TimeProvider>(_time);
         // The detail panel carries the forecast line; ForecastPanelTests covers what it says.
-        _context.Services.AddSingleton<Velib.Web.Forecast.IForecasts>(new Velib.Tests.Support.AnsweredForecasts());
-        _context.JSInterop.Mode = JSRuntimeMode.Loose;
+        _context.Services.AddSingleton<Velib.Web.Forecast.IForecasts>(new AnsweredForecasts());
     }
 
     private DateTime Now => _time.GetUtcNow().UtcDateTime;

@@ -1,10 +1,10 @@
 using Bunit;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Localization;
-using MudBlazor.Services;
 using Velib.Contracts.Forecast;
 using Velib.Contracts.Stations;
 using Velib.Tests.Forecast;
+using Velib.Tests.Support;
 using Velib.Web;
 using Velib.Web.Favourites;
 
@@ -15,16 +15,9 @@ public sealed class MyStationsForecastTests : IAsyncLifetime
 {
     private static readonly Station Godard = new(1, "16107", "Benjamin Godard", 48.866, 2.276, 35, 3, 1, 20, true, true, true, null, null);
 
-    private readonly BunitContext _context = new();
+    private readonly BunitContext _context = VelibBunit.Context();
     private FavouriteStore _store = null!;
     private int _changes;
-
-    public MyStationsForecastTests()
-    {
-        _context.Services.AddMudServices();
-        Velib.Web.Localization.LanguageEndpoints.AddVelibLanguages(_context.Services);
-        _context.JSInterop.Mode = JSRuntimeMode.Loose;
-    }
 
     public async Task InitializeAsync()
     {

@@ -1,10 +1,9 @@
 using Bunit;
-using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
 using MudBlazor.Extensions;
-using MudBlazor.Services;
 using Velib.Contracts.Archive;
 using Velib.Tests.Forecast;
+using Velib.Tests.Support;
 using Velib.Web.Replay;
 
 namespace Velib.Tests.Map;
@@ -16,14 +15,7 @@ public sealed class ReplayDayTests : IAsyncLifetime
     private static readonly ArchiveRange Imported = new(new DateTime(2025, 11, 10, 9, 0, 0, DateTimeKind.Utc), new DateTime(2026, 12, 1, 16, 0, 0, DateTimeKind.Utc));
     private static readonly DateTime Shown = new(2026, 11, 30, 7, 30, 0, DateTimeKind.Utc); // 08:30 in Paris
 
-    private readonly BunitContext _context = new();
-
-    public ReplayDayTests()
-    {
-        _context.Services.AddMudServices();
-        Velib.Web.Localization.LanguageEndpoints.AddVelibLanguages(_context.Services);
-        _context.JSInterop.Mode = JSRuntimeMode.Loose;
-    }
+    private readonly BunitContext _context = VelibBunit.Context();
 
     public Task InitializeAsync() => Task.CompletedTask;
 

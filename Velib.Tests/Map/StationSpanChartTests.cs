@@ -1,8 +1,7 @@
 using Bunit;
-using Microsoft.Extensions.DependencyInjection;
-using MudBlazor.Services;
 using Velib.Contracts.Stations;
 using Velib.Tests.Forecast;
+using Velib.Tests.Support;
 using Velib.Web.Replay;
 
 namespace Velib.Tests.Map;
@@ -13,14 +12,7 @@ public sealed class StationSpanChartTests : IAsyncLifetime
     // Midnight in Paris (UTC+1 in November), so that 48 hourly samples are 2 Paris days.
     private static readonly DateTime Monday = new(2026, 11, 22, 23, 0, 0, DateTimeKind.Utc);
 
-    private readonly BunitContext _context = new();
-
-    public StationSpanChartTests()
-    {
-        _context.Services.AddMudServices();
-        Velib.Web.Localization.LanguageEndpoints.AddVelibLanguages(_context.Services);
-        _context.JSInterop.Mode = JSRuntimeMode.Loose;
-    }
+    private readonly BunitContext _context = VelibBunit.Context();
 
     public Task InitializeAsync() => Task.CompletedTask;
 
