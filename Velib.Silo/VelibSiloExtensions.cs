@@ -41,6 +41,7 @@ public static class VelibSiloExtensions
         services.AddSingleton<FeedSourceFactory>();
         services.AddSingleton<Velib.Silo.Stations.RecentChanges>();
         services.AddSingleton<IngestionLease>();
+        services.AddSingleton<SiloStanding>();
         services.AddSingleton<ArchiveMetrics>();
         services.AddSingleton(sp => S3ClientFactory.Create(sp.GetRequiredService<IOptions<S3Options>>().Value));
         services.AddSingleton<S3ArchiveStore>();

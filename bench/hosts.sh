@@ -248,6 +248,7 @@ exited=$(wait_for "$bound" "$victim leaving after its partition" bash -c "! ip n
 tail -n +"$((log_lines + 1))" "$silo_log" > "$work/partitioned.log"
 grep -m 1 -E 'declared dead|told I am dead' "$work/partitioned.log" | cut -c1-240 || true
 grep -m 1 'was superseded' "$work/partitioned.log" | cut -c1-240 || true
+grep -m 1 'takes no lease' "$work/partitioned.log" | cut -c1-240 || true
 check "$victim, declared dead, says so in its log" grep -qE 'declared dead|told I am dead' "$work/partitioned.log"
 check "$victim exits after it was declared dead" test -n "$exited"
 check "$victim polled nothing after its link came back" bash -c "! tail -n +$((back_lines + 1)) '$work/feed.log' | grep 'GET /station_status.json' | grep -q '^${ip_of[$victim]} '"

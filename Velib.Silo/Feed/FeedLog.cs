@@ -25,4 +25,7 @@ internal static partial class FeedLog
 
     [LoggerMessage(8, LogLevel.Warning, "Feed {System}: this activation (lease {Epoch}, on {Silo}) was superseded by one on another silo, which took the ingestion over while this silo was cut off; it stops polling")]
     public static partial void Superseded(ILogger logger, string system, long epoch, string silo);
+
+    [LoggerMessage(9, LogLevel.Warning, "Feed {System}: this silo ({Silo}) is {Status} in the membership table (declared dead while cut off, not yet told): a fresh activation here takes no lease and polls nothing")]
+    public static partial void NotActive(ILogger logger, string system, string silo, SiloStatus status);
 }

@@ -18,7 +18,7 @@ namespace Velib.Silo.Ingestion;
 internal sealed class FeedIngestionGrain(
     [PersistentState("network")] IPersistentState<IngestionState> saved,
     FeedSourceFactory sources, IOptions<FeedOptions> options, FeedClock clock, FeedMetrics metrics, RecentChanges recent,
-    ILocalSiloDetails silo, IngestionLease lease, ILogger<FeedIngestionGrain> logger) : Grain, IFeedIngestionGrain, IRemindable
+    ILocalSiloDetails silo, IngestionLease lease, SiloStanding standing, ILogger<FeedIngestionGrain> logger) : Grain, IFeedIngestionGrain, IRemindable
 {
     private const string KeepAliveReminder = "velib.ingest";
     private readonly FeedCatalog _catalog = new(options.Value.InformationRefresh);
@@ -67,7 +67,16 @@ internal sealed class FeedIngestionGrain(
         try
         {
             // A store that cannot be reached fails the cycle here, as it would at the spool: nothing is polled.
-            _epoch ??= await lease.TakeAsync(System);
+            if (_epoch is null)
+            {
+                // A fresh activation on a silo the cluster declared dead (cut off, not yet told) takes no lease.
+                if (await standing.ReadAsync() is var status and not SiloStatus.Active)
+                {
+                    Standing(status);
+                    return 0;
+                }
+                _epoch = await lease.TakeAsync(System);
+            }
             if (!await lease.HoldsAsync(System, _epoch.Value))
             {
                 Superseded();
@@ -137,6 +146,15 @@ internal sealed class FeedIngestionGrain(
     private void Superseded()
     {
         FeedLog.Superseded(logger, System, _epoch ?? 0, SiloName);
+        _timer?.Dispose();
+        _network.Abandon();
+        DeactivateOnIdle();
+    }
+
+    /// <summary>This silo is no longer Active in the membership table: stop, without a lease and without saving.</summary>
+    private void Standing(SiloStatus status)
+    {
+        FeedLog.NotActive(logger, System, SiloName, status);
         _timer?.Dispose();
         _network.Abandon();
         DeactivateOnIdle();
