@@ -10,11 +10,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 config=${CONFIG:-Release}
 work=$(mktemp -d)
-# `dotnet run` does not pass SIGTERM on to the AppHost it starts: signal the AppHost itself, and wait for every process.
-stop() { local host; host=$(pgrep -P "$1" | head -n 1); kill -TERM "${host:-$1}" 2>/dev/null || true
-  for _ in $(seq 1 1200); do pgrep -f "$PWD/Velib\.(AppHost|Silo|Web|Store)" >/dev/null || kill -0 "$1" 2>/dev/null || return 0; sleep 0.1; done
-  pkill -KILL -f "$PWD/Velib\.(AppHost|Silo|Web|Store)" || true; }
-cleanup() { [ -n "${apphost:-}" ] && stop "$apphost"; rm -rf "$work"; }
+source bench/app.sh
+cleanup() { [ -n "${apphost:-}" ] && stop_app "$apphost"; rm -rf "$work"; }
 trap cleanup EXIT
 if pgrep -f "$PWD/Velib\.(AppHost|Silo|Web)" >/dev/null; then echo "a Velib app from this checkout is running: stop it first" >&2; exit 2; fi
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')

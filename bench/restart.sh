@@ -11,11 +11,8 @@ runs=${RUNS:-2}
 config=${CONFIG:-Debug}
 
 work=$(mktemp -d)
-# `dotnet run` does not pass SIGTERM on to the AppHost it starts: signal the AppHost itself, as Ctrl+C reaches it.
-stop() { local host; host=$(pgrep -P "$1" | head -n 1); kill -TERM "${host:-$1}" 2>/dev/null || true
-  for _ in $(seq 1 1200); do pgrep -f "$PWD/Velib\.(AppHost|Silo|Web|Store)" >/dev/null || kill -0 "$1" 2>/dev/null || return 0; sleep 0.1; done
-  echo "the app was still running 120 s after SIGTERM" >&2; pkill -KILL -f "$PWD/Velib\.(AppHost|Silo|Web|Store)"; return 1; }
-cleanup() { [ -n "${apphost:-}" ] && stop "$apphost"; rm -rf "$work"; }
+source bench/app.sh
+cleanup() { [ -n "${apphost:-}" ] && stop_app "$apphost"; rm -rf "$work"; }
 trap cleanup EXIT
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
 
@@ -53,7 +50,7 @@ for run in $(seq 1 "$runs"); do
       awk -v b="$boot" -v s="$start" -v hz="$(getconf CLK_TCK)" -v n="$name" '{ printf "%s +%.1f s\n", n, b + $22 / hz - s }' "/proc/$pid/stat"
     done | sort -t+ -k2 -n | tr '\n' ',' | sed 's/,$//; s/,/, /g')
   stopping=$(now)
-  stop "$apphost"; wait "$apphost" 2>/dev/null || true; apphost=""
+  stop_app "$apphost"; wait "$apphost" 2>/dev/null || true; apphost=""
   echo "run $run ($config, data folder ${folder} MB): page ${page} s, /api/stations with ${count} stations ${stations} s (version ${version:-?}); stopped in $(since "$stopping") s"
   echo "  processes started: $started"
 done

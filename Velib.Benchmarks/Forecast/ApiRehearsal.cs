@@ -121,7 +121,7 @@ internal static class ApiRehearsal
     private static async Task<string> WriteAsync(string folder, string name, IEnumerable<Observation> rows)
     {
         var path = Path.Combine(folder, name);
-        await ParquetSerializer.SerializeAsync(rows.Select(HistoryRow.Of), path);
+        await ParquetSerializer.SerializeAsync(rows.Select(StatusFileRow.Of), path);
         return path;
     }
 

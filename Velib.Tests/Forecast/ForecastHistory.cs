@@ -1,3 +1,4 @@
+using Velib.Lake.Import;
 using Velib.Tests.Import;
 
 namespace Velib.Tests.Forecast;
@@ -10,11 +11,11 @@ public static class ForecastHistory
 {
     public static readonly DateTime Start = new(2026, 3, 2, 0, 0, 0, DateTimeKind.Utc);
 
-    public static List<StatusTestRow> Hourly(int days, int seed = 7, DateTime? from = null)
+    public static List<StatusFileRow> Hourly(int days, int seed = 7, DateTime? from = null)
     {
         var random = new Random(seed);
         var start = from ?? Start;
-        var rows = new List<StatusTestRow>();
+        var rows = new List<StatusFileRow>();
         for (var h = 0; h < days * 24; h++)
         {
             var at = start.AddHours(h).AddMinutes(random.Next(0, 3));
@@ -29,7 +30,7 @@ public static class ForecastHistory
                     _ => random.Next(0, 10),
                 };
                 var ebike = Math.Min(bikes, random.Next(0, 3));
-                rows.Add(new StatusTestRow
+                rows.Add(new StatusFileRow
                 {
                     ObservedAt = at, StationId = id, StationCode = $"{id}001", Mechanical = bikes - ebike, Ebike = ebike,
                     Docks = 20 - bikes, LastReported = at.AddMinutes(-2),

@@ -1,3 +1,4 @@
+using Velib.Lake.Import;
 using Velib.Contracts.Forecast;
 using Velib.Contracts.Stations;
 using Velib.Lake.Forecast;
@@ -8,7 +9,7 @@ namespace Velib.Tests.Forecast;
 /// <summary>The refit's pure parts: sampling, determinism, the stored bytes, horizons the history lacks, reasons instead of numbers.</summary>
 public sealed class ForecastModelTests
 {
-    private static SnapshotSeries Series(IEnumerable<StatusTestRow> rows)
+    private static SnapshotSeries Series(IEnumerable<StatusFileRow> rows)
     {
         var series = new SnapshotSeries();
         foreach (var r in rows) series.Observe(r.ObservedAt, r.StationId, (int)r.Mechanical, (int)r.Ebike, (int)r.Docks, true);

@@ -1,3 +1,4 @@
+using Velib.Lake.Import;
 using Parquet.Serialization;
 
 namespace Velib.Tests.Import;
@@ -10,9 +11,9 @@ public sealed class ImportFiles : IDisposable
     public static readonly DateTime Start = new(2026, 3, 1, 22, 10, 0, DateTimeKind.Utc);
 
     /// <summary>Three stations over <paramref name="snapshots"/> snapshots 50 minutes apart; station 2 changes every other snapshot.</summary>
-    public static List<StatusTestRow> Network(int snapshots) =>
+    public static List<StatusFileRow> Network(int snapshots) =>
     [
-        .. Enumerable.Range(0, snapshots).SelectMany(s => new[] { 1L, 2L, 3L }.Select(id => new StatusTestRow
+        .. Enumerable.Range(0, snapshots).SelectMany(s => new[] { 1L, 2L, 3L }.Select(id => new StatusFileRow
         {
             ObservedAt = Start.AddMinutes(50 * s), StationId = id, StationCode = $"{id}001",
             Mechanical = id == 2 ? s / 2 : 5, Ebike = id, Docks = 10, LastReported = Start.AddMinutes(50 * s - 3),

@@ -1,11 +1,13 @@
 using System.Text.Json.Serialization;
 using Parquet.Serialization.Attributes;
-using Velib.Lake.Import;
 
-namespace Velib.Benchmarks.Forecast;
+namespace Velib.Lake.Import;
 
-/// <summary>A row with the shared history's status columns: the rehearsal writes the history back as months, as it comes.</summary>
-internal sealed class HistoryRow
+/// <summary>
+/// A row with the columns <see cref="StatusFile"/> reads (the shared history's <c>status-*.parquet</c>), for writing
+/// status files: the tests' small inputs, the forecast rehearsal's months.
+/// </summary>
+public sealed class StatusFileRow
 {
     [JsonPropertyName("observed_at"), ParquetTimestamp(ParquetTimestampResolution.Milliseconds)] public DateTime ObservedAt { get; set; }
     [JsonPropertyName("station_id")] public long StationId { get; set; }
@@ -13,12 +15,12 @@ internal sealed class HistoryRow
     [JsonPropertyName("mechanical")] public long Mechanical { get; set; }
     [JsonPropertyName("ebike")] public long Ebike { get; set; }
     [JsonPropertyName("docks")] public long Docks { get; set; }
-    [JsonPropertyName("installed")] public bool Installed { get; set; }
-    [JsonPropertyName("renting")] public bool Renting { get; set; }
-    [JsonPropertyName("returning")] public bool Returning { get; set; }
+    [JsonPropertyName("installed")] public bool Installed { get; set; } = true;
+    [JsonPropertyName("renting")] public bool Renting { get; set; } = true;
+    [JsonPropertyName("returning")] public bool Returning { get; set; } = true;
     [JsonPropertyName("last_reported"), ParquetTimestamp(ParquetTimestampResolution.Milliseconds)] public DateTime? LastReported { get; set; }
 
-    public static HistoryRow Of(Observation o) => new()
+    public static StatusFileRow Of(Observation o) => new()
     {
         ObservedAt = o.ObservedUtc, StationId = o.StationId, StationCode = o.Code, Mechanical = o.Mechanical, Ebike = o.Ebike, Docks = o.Docks,
         Installed = o.Installed, Renting = o.Renting, Returning = o.Returning, LastReported = o.LastReportedUtc,
