@@ -3,6 +3,7 @@ using Velib.Web.Cluster;
 using Velib.Web.Components;
 using Velib.Web.Gbfs;
 using Velib.Web.Localization;
+using Velib.Web.Map;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -17,7 +18,8 @@ app.UseExceptionHandler();
 app.UseRequestLocalization();
 app.UseAntiforgery();
 app.MapStaticAssets();
-app.MapRazorComponents<App>().AddInteractiveWebAssemblyRenderMode().AddAdditionalAssemblies(typeof(Velib.Web.Text).Assembly);
+app.MapRazorComponents<App>();
+app.MapStationFragments();
 app.MapOpenApi();
 app.MapVelibApi();
 app.MapVelibGbfs();

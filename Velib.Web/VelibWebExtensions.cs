@@ -3,12 +3,12 @@ using Velib.Web.Live;
 
 namespace Microsoft.Extensions.Hosting;
 
-/// <summary>Registers the web front end: Blazor with MudBlazor, and the OpenAPI document of the JSON API.</summary>
+/// <summary>Registers the web front end: the rider's page rendered on the server with MudBlazor (no circuit), and the OpenAPI document of the JSON API.</summary>
 public static class VelibWebExtensions
 {
     public static IHostApplicationBuilder AddVelibWeb(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddRazorComponents().AddInteractiveWebAssemblyComponents();
+        builder.Services.AddRazorComponents();
         builder.Services.AddMudServices();
         Velib.Web.Localization.LanguageEndpoints.AddVelibLanguages(builder.Services);
         builder.Services.AddOpenApi();
@@ -28,7 +28,6 @@ public static class VelibWebExtensions
             var map = s.GetRequiredService<Microsoft.Extensions.Options.IOptions<MapOptions>>().Value;
             return new MapSettings(map.TileUrl, map.TileAttribution);
         });
-        builder.Services.AddScoped<Velib.Web.Favourites.FavouriteStore>();
         builder.Services.AddOptions<Velib.Web.Gbfs.GbfsOptions>().Bind(builder.Configuration.GetSection(Velib.Web.Gbfs.GbfsOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddOptions<Velib.Web.Api.ApiOptions>().Bind(builder.Configuration.GetSection(Velib.Web.Api.ApiOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         // Thousands of streams each hold what Kestrel buffers for them while their socket drains; a small buffer
