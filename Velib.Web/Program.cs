@@ -15,6 +15,7 @@ builder.UseOrleansClient(client => client.AddVelibGatewayTimings());
 var app = builder.Build();
 
 app.UseExceptionHandler();
+app.UseResponseCompression();
 app.UseRequestLocalization();
 app.UseAntiforgery();
 app.MapStaticAssets();

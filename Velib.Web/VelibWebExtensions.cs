@@ -10,6 +10,17 @@ public static class VelibWebExtensions
     {
         builder.Services.AddRazorComponents();
         builder.Services.AddMudServices();
+        // The page and its fragments are HTML written per request: compressed here (Brotli, else gzip). Static assets
+        // and the API's documents come compressed already, and the stream (text/event-stream) compresses itself.
+        builder.Services.AddResponseCompression(o =>
+        {
+            o.EnableForHttps = true; // nothing secret is reflected in these pages (no tokens, no personal data)
+            o.MimeTypes = ["text/html"];
+            o.Providers.Add<Microsoft.AspNetCore.ResponseCompression.BrotliCompressionProvider>();
+            o.Providers.Add<Microsoft.AspNetCore.ResponseCompression.GzipCompressionProvider>();
+        });
+        builder.Services.Configure<Microsoft.AspNetCore.ResponseCompression.BrotliCompressionProviderOptions>(o => o.Level = System.IO.Compression.CompressionLevel.Fastest);
+        builder.Services.Configure<Microsoft.AspNetCore.ResponseCompression.GzipCompressionProviderOptions>(o => o.Level = System.IO.Compression.CompressionLevel.Fastest);
         Velib.Web.Localization.LanguageEndpoints.AddVelibLanguages(builder.Services);
         builder.Services.AddOpenApi();
         builder.Services.AddProblemDetails();

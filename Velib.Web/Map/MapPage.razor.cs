@@ -32,8 +32,6 @@ public sealed partial class MapPage
 
     private string? Problem { get; set; }
 
-    private IReadOnlyList<Station> Stations { get; set; } = [];
-
     private string MapOptionsJson => JsonSerializer.Serialize(new { tileUrl = Map.TileUrl, attribution = Map.TileAttribution }, JsonSerializerOptions.Web);
 
     // Every string of the site for the page's scripts, in the rider's language: one source (Resources/Text*.resx).
@@ -42,7 +40,6 @@ public sealed partial class MapPage
     protected override async Task OnInitializedAsync()
     {
         await Network.StartAsync();
-        Stations = Network.Stations;
         Status = await Network.TryGetStatusAsync();
         if (At is { Length: > 0 } at)
         {
