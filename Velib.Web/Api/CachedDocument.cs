@@ -16,6 +16,13 @@ public sealed record CachedDocument(long Version, string ETag, byte[] Json, byte
         new(version, $"\"v{version}\"", json, Compress(json, s => new GZipStream(s, CompressionLevel.SmallestSize)),
             Compress(json, s => new BrotliStream(s, CompressionLevel.SmallestSize)));
 
+    /// <summary>
+    /// A document that rarely changes between versions (the stations' names): its ETag is its content's hash, so a
+    /// browser's revalidation gets a 304 for as long as the names stay the same, whatever the version.
+    /// </summary>
+    public static CachedDocument OfContent(long version, byte[] json) =>
+        Of(version, json) with { ETag = $"\"c{Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(json), 0, 8)}\"" };
+
     private static byte[] Compress(byte[] data, Func<Stream, Stream> compressor)
     {
         using var output = new MemoryStream();

@@ -23,8 +23,10 @@ public sealed class CachedSnapshot(NetworkSnapshot snapshot)
     /// <summary>The stream's <c>full</c> event: the same JSON as <see cref="Stations"/>.</summary>
     public StreamEvent FullEvent => _fullEvent.Value;
 
-    public CachedDocument Document(string name, Func<NetworkSnapshot, byte[]> serialize) =>
-        _documents.GetOrAdd(name, _ => new Lazy<CachedDocument>(() => CachedDocument.Of(snapshot.Version, serialize(snapshot)))).Value;
+    public CachedDocument Document(string name, Func<NetworkSnapshot, byte[]> serialize, bool tagByContent = false) =>
+        _documents.GetOrAdd(name, _ => new Lazy<CachedDocument>(() => tagByContent
+            ? CachedDocument.OfContent(snapshot.Version, serialize(snapshot))
+            : CachedDocument.Of(snapshot.Version, serialize(snapshot)))).Value;
 
     private static byte[] StationsJson(NetworkSnapshot s) =>
         JsonSerializer.SerializeToUtf8Bytes(s.Stations.Select(StationJson.From), JsonSerializerOptions.Web);

@@ -22,7 +22,7 @@ internal static class StationsEndpoint
                 IOptions<ApiOptions> options, CancellationToken cancellationToken) =>
             {
                 var snapshot = await cache.GetAsync(cancellationToken);
-                var document = snapshot.Document("information", s => JsonSerializer.SerializeToUtf8Bytes(s.Stations.Select(StationInformationJson.From), JsonSerializerOptions.Web));
+                var document = snapshot.Document("information", s => JsonSerializer.SerializeToUtf8Bytes(s.Stations.Select(StationInformationJson.From), JsonSerializerOptions.Web), tagByContent: true);
                 return DocumentResponse.Serve(http, document, options.Value.PollInterval);
             })
             .WithName("GetStationInformation")
