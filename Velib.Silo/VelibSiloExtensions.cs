@@ -8,8 +8,10 @@ using Velib.Silo.Ingestion;
 using Orleans.Storage;
 using Velib.Silo.Storage;
 using Velib.Silo.Telemetry;
+using Velib.Silo.Lake;
+using Velib.ServiceDefaults;
 
-namespace Microsoft.Extensions.Hosting;
+namespace Velib.Silo;
 
 /// <summary>Registers the silo's services: options, the feed client and telemetry.</summary>
 public static class VelibSiloExtensions

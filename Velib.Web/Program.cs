@@ -3,6 +3,8 @@ using Velib.Web.Cluster;
 using Velib.Web.Components;
 using Velib.Web.Gbfs;
 using Velib.Web.Localization;
+using Velib.ServiceDefaults;
+using Velib.Web;
 
 var builder = WebApplication.CreateBuilder(args);
 

@@ -5,6 +5,7 @@ using StackExchange.Redis;
 using Velib.Contracts.Archive;
 using Velib.Contracts.Stations;
 using Velib.Silo.Archive.Spool;
+using Velib.ServiceDefaults;
 
 namespace Velib.Silo.Archive;
 

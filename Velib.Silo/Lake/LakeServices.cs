@@ -4,8 +4,10 @@ using Velib.Contracts.Feed;
 using Velib.Silo.Archive;
 using Velib.Silo.Archive.Spool;
 using Velib.Silo.Feed;
+using Velib.ServiceDefaults;
+using Velib.Silo.Forecast;
 
-namespace Microsoft.Extensions.Hosting;
+namespace Velib.Silo.Lake;
 
 /// <summary>Registers the lake's reader: listings, parsed objects and the spool view, shared by the silo's activations.</summary>
 internal static class LakeServices

@@ -6,6 +6,7 @@ using Velib.Silo.Hosting;
 using Velib.Web.Api;
 using Velib.Web.Gbfs;
 using Velib.Web.Live;
+using Velib.ServiceDefaults;
 
 namespace Velib.Tests.Deployment;
 

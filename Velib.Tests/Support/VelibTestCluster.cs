@@ -4,6 +4,8 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Orleans.TestingHost;
 using StackExchange.Redis;
+using Velib.Silo;
+using Velib.ServiceDefaults;
 
 namespace Velib.Tests.Support;
 
