@@ -5,6 +5,7 @@ using Velib.Web.Gbfs;
 using Velib.Web.Localization;
 using Velib.ServiceDefaults;
 using Velib.Web;
+using Velib.Web.Store;
 
 var builder = WebApplication.CreateBuilder(args);
 
