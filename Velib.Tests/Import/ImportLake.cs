@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Time.Testing;
 using Velib.Lake.Import;
 using Velib.Tests.Support;
+using Velib.AppHost.Launch;
 
 namespace Velib.Tests.Import;
 

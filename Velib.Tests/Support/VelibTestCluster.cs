@@ -6,6 +6,7 @@ using Orleans.TestingHost;
 using StackExchange.Redis;
 using Velib.Silo;
 using Velib.ServiceDefaults;
+using Velib.AppHost.Launch;
 
 namespace Velib.Tests.Support;
 
