@@ -14,7 +14,7 @@ internal static class LakeServices
 {
     public static IServiceCollection AddVelibLake(this IServiceCollection services)
     {
-        services.AddSingleton(sp => new LakeIndex(sp.GetRequiredService<S3ArchiveStore>(), sp.GetRequiredService<TimeProvider>(),
+        services.AddSingleton(sp => new LakeIndex(sp.GetRequiredService<S3ArchiveStore>(), sp.GetRequiredService<FeedClock>().Time,
             sp.GetRequiredService<IOptions<ArchiveOptions>>().Value.ListingCache));
         services.AddSingleton(sp => new LakeObjectCache(sp.GetRequiredService<S3ArchiveStore>(),
             sp.GetRequiredService<IOptions<ArchiveOptions>>().Value.ReaderCacheRows));
