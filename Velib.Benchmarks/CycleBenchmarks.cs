@@ -12,6 +12,7 @@ using Velib.Benchmarks.Lake;
 using Velib.Silo.Stations;
 using Velib.Contracts.Archive;
 using Velib.Contracts.Feed;
+using Velib.Silo;
 
 namespace Velib.Benchmarks;
 

@@ -4,6 +4,9 @@ using Velib.Web.Components;
 using Velib.Web.Gbfs;
 using Velib.Web.Localization;
 using Velib.Web.Map;
+using Velib.ServiceDefaults;
+using Velib.Web;
+using Velib.Web.Store;
 
 var builder = WebApplication.CreateBuilder(args);
 

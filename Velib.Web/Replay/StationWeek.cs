@@ -1,3 +1,5 @@
+using Velib.Gbfs;
+
 namespace Velib.Web.Replay;
 
 /// <summary>
