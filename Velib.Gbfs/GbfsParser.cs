@@ -11,7 +11,7 @@ namespace Velib.Gbfs;
 /// localized text) and an array converter that skips a bad record, then a mapping that checks each record. Broken JSON
 /// rejects the document; a bad station record is skipped and counted. It replaced a hand-written
 /// <see cref="Utf8JsonReader"/> parser (issue 19: the simpler one is kept unless more than 2× slower): 1.82× its time
-/// and 9.3× its allocations on the real status file (see the README's benchmarks).
+/// and 9.3× its allocations on the real status file (see docs/benchmarks.md).
 /// </summary>
 public static class GbfsParser
 {

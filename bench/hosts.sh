@@ -2,7 +2,7 @@
 # The cluster on separate hosts, on this one machine: one Linux network namespace per host (the store, S3, three
 # silos, two webs), each with its own address on a private test subnet, joined by a bridge that this script creates
 # and always removes. Every process runs from its published build (dotnet publish) with environment variables only:
-# the keys of the README's deployment table. The recorded Vélib' snapshots are served as the live feed from the host
+# the keys of the deployment table in docs/operations.md. The recorded Vélib' snapshots are served as the live feed from the host
 # side of the bridge, one snapshot after another. Then, in order, each with a bounded wait and a printed figure:
 #   1. kill -9 of the silo that hosts ingestion (then it is started again, as a supervisor would);
 #   2. a partition of the silo that hosts ingestion then: its link is down for PARTITION seconds (60), then up;
@@ -102,7 +102,7 @@ serve_recorded_feed "$work/feed" "$gateway" "$feed_port" "${information[0]}" "${
 served=("${snapshots[0]}")
 advance() { local next=${snapshots[${#served[@]}]}; advance_feed "$work/feed" "$next"; served+=("$next"); }
 
-# Each process: its namespace, a clean environment, and only the variables listed in the README.
+# Each process: its namespace, a clean environment, and only the variables listed in docs/operations.md ("Deployment").
 password=$(od -An -tx1 -N24 /dev/urandom | tr -d ' \n')
 token=$(od -An -tx1 -N16 /dev/urandom | tr -d ' \n')
 s3_access=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["Parameters"]["local-s3-access-key"])' Velib.AppHost/appsettings.json)

@@ -6,7 +6,7 @@ namespace Velib.Lake.Forecast;
 /// Fits the model that serves one UTC day from the lake: the last <see cref="Window"/> of history before that day
 /// (less when the lake holds less), read a day at a time. Only data before the day is read, so history imported
 /// later for after it never changes the model, and the same lake always gives the same bytes. The window is twice
-/// the 90 days because the per-station corrections gain from every month (the README measures both); a
+/// the 90 days because the per-station corrections gain from every month (docs/forecast.md measures both); a
 /// shorter <paramref name="window"/> or other <paramref name="settings"/> are for comparisons.
 /// </summary>
 public sealed class ForecastFitter(LakeReader reader, TimeSpan? window = null, StockFitSettings? settings = null)

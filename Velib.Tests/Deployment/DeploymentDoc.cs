@@ -3,8 +3,8 @@ using Velib.Tests.Support;
 
 namespace Velib.Tests.Deployment;
 
-/// <summary>The README's "Deployment" section: its table of variables per process, and its commands.</summary>
-public static partial class ReadmeVariables
+/// <summary>The "Deployment" section of docs/operations.md: its table of variables per process, and its commands.</summary>
+public static partial class DeploymentDoc
 {
     public static string Section { get; } = ReadSection();
 
@@ -18,11 +18,11 @@ public static partial class ReadmeVariables
 
     private static string ReadSection()
     {
-        var readme = File.ReadAllText(Path.Combine(RepoPaths.Root, "README.md"));
-        var start = readme.IndexOf("\n## Deployment\n", StringComparison.Ordinal);
-        Assert.True(start >= 0, "README.md has no '## Deployment' section");
-        var end = readme.IndexOf("\n## ", start + 1, StringComparison.Ordinal);
-        return readme[start..(end < 0 ? readme.Length : end)];
+        var doc = File.ReadAllText(Path.Combine(RepoPaths.Root, "docs", "operations.md"));
+        var start = doc.IndexOf("\n## Deployment\n", StringComparison.Ordinal);
+        Assert.True(start >= 0, "docs/operations.md has no '## Deployment' section");
+        var end = doc.IndexOf("\n## ", start + 1, StringComparison.Ordinal);
+        return doc[start..(end < 0 ? doc.Length : end)];
     }
 
     [GeneratedRegex(@"^\| (?<process>store|silo|web) \| (?<names>[^|]+) \| (?<required>[^|]+) \|")]
