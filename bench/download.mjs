@@ -10,8 +10,8 @@ const page = await context.newPage();
 
 async function visit(name) {
   await page.goto(url, { waitUntil: 'load' });
-  // Until the app has started in the browser and drawn the markers itself.
-  await page.waitForFunction(() => document.querySelector('#station-map')?.dataset.circuitLoadedAt !== undefined, null, { timeout: 120000 });
+  // Until every rider job works (the page's own signal, set by velib-state.js).
+  await page.waitForFunction(() => window.velibEarlyMap?.app && window.velibEarlyMap.markers.size > 0, null, { timeout: 120000 });
   const entries = await page.evaluate(() => [
     ...performance.getEntriesByType('navigation'), ...performance.getEntriesByType('resource'),
   ].map(e => ({ name: e.name, size: e.transferSize, body: e.encodedBodySize })));
