@@ -1,10 +1,9 @@
 #!/usr/bin/env bash
 # Download size of the map page, Brotli as browsers ask for it: a first visit and a repeat visit, in headless
-# Chromium. What riders get is the published web (`dotnet publish`, which trims the WebAssembly app), so the script
-# starts the AppHost (Release, simulated network, no tiles) for the cluster, then the published web beside the
-# AppHost's own, with the same environment, on port 5090, and measures that one. It also proves that the trimmed
-# app starts: download.mjs waits until it has drawn the markers itself. Installs playwright-core in a temporary
-# folder; needs Debian's chromium.
+# Chromium. What riders get is the published web (`dotnet publish`, with its build-time compressed assets), so the
+# script starts the AppHost (Release, simulated network, no tiles) for the cluster, then the published web beside the
+# AppHost's own, with the same environment, on port 5090, and measures that one; download.mjs waits until every rider
+# job works. Installs playwright-core in a temporary folder; needs Debian's chromium.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 work=$(mktemp -d)
@@ -14,7 +13,6 @@ trap cleanup EXIT
 cp bench/download.mjs "$work/"
 dotnet build Velib.sln -c Release --nologo -v quiet >/dev/null
 dotnet publish Velib.Web -c Release -o "$work/web" --nologo -v quiet >/dev/null
-echo "published WebAssembly files (Brotli): $(du -cb "$work"/web/wwwroot/_framework/*.br | tail -1 | cut -f1) B in $(ls "$work"/web/wwwroot/_framework/*.br | wc -l) files"
 dotnet run -c Release --no-build --project Velib.AppHost -- --Velib:DataDir="$work/data" --Velib:Feed:Mode=simulated --Velib:Map:TileUrl= >"$work/apphost.log" 2>&1 &
 apphost=$!
 for _ in $(seq 1 120); do
