@@ -41,9 +41,26 @@ function forecastLine(s) {
   return f?.reason === 'not-in-service' ? t('forecast-not-in-service') : t('mine-forecast-none');
 }
 
+// Only the numbers and the odds change with the network: written in place, so an open alert setting stays open.
+function refresh() {
+  byCode = new Map([...network.live.values()].map(s => [s.code, s]));
+  for (const li of $('my-stations-list').children) {
+    const s = byCode.get(li.dataset.code), f = items.find(x => x.code === li.dataset.code);
+    if (!s || !f) continue;
+    const counts = li.querySelector('.velib-counts'), odds = li.querySelector('.velib-mine-forecast');
+    if (counts) counts.textContent = t('nearest-counts', s.mechanical, s.ebike, s.docks);
+    if (odds) odds.textContent = forecastLine(s);
+  }
+  renderAlerts();
+}
+
 function render() {
   byCode = new Map([...network.live.values()].map(s => [s.code, s]));
   $('no-favourites').hidden = items.length > 0;
+  // The alert settings the rider has open stay open, with the focus where it was.
+  const list = $('my-stations-list'), focused = document.activeElement;
+  const open = new Set([...list.querySelectorAll('details[open]')].map(d => d.closest('li').dataset.code));
+  const focus = list.contains(focused) ? { code: focused.dataset.code, alert: focused.dataset.alert, threshold: focused.classList.contains('velib-threshold') } : null;
   $('my-stations-list').innerHTML = items.map(f => {
     const s = byCode.get(f.code), name = (s && network.names.get(s.id)) || f.code;
     const boxes = kinds.map(k => `<label><input type="checkbox" data-code="${escape(f.code)}" data-alert="${k}"${watches(f, k) ? ' checked' : ''}> ${escape(labels[k]())}</label>`);
@@ -55,6 +72,12 @@ function render() {
       + `<label>${escape(t('alert-threshold'))} <input type="number" min="1" max="99" value="${f.threshold ?? 2}" class="velib-threshold" data-code="${escape(f.code)}"></label>`
       + boxes.slice(3).join('') + '</fieldset></details></li>';
   }).join('');
+  for (const li of list.children) if (open.has(li.dataset.code)) li.querySelector('details').open = true;
+  if (focus) list.querySelector(focus.threshold ? `.velib-threshold[data-code="${CSS.escape(focus.code)}"]` : `input[data-code="${CSS.escape(focus.code)}"][data-alert="${focus.alert}"]`)?.focus();
+  renderAlerts();
+}
+
+function renderAlerts() {
   const alerts = $('fired-alerts');
   alerts.dataset.count = fired.length;
   alerts.innerHTML = fired.slice(-5).reverse().map(a => `<div class="velib-alert">${escape(describe(a))}</div>`).join('');
@@ -87,11 +110,14 @@ async function refreshForecasts(newNetwork) {
 
 async function check(newNetwork) {
   await refreshForecasts(newNetwork);
+  byCode = new Map([...network.live.values()].map(s => [s.code, s]));
   for (const a of tracker.observe(items, code => byCode.get(code), forecasts)) {
     fired.push(a);
     if ('Notification' in window && Notification.permission === 'granted') new Notification(t('alert-title'), { body: describe(a), tag: `${a.code}-${a.kind}` });
   }
-  render();
+  // A station that was unknown (names or network not yet here) is drawn whole once; otherwise numbers in place.
+  const drawn = [...$('my-stations-list').querySelectorAll('li button[data-id]')].every(b => b.dataset.id !== '');
+  if (drawn) refresh(); else render();
 }
 
 export function startFavourites() {

@@ -86,7 +86,8 @@ export function startFinder() {
   on('shown', () => {
     if (filter.need !== 'any') applyFilter();
     else if (position) showNearest();
-    if (input.value.trim()) showResults();
+    // Not while the rider is on a result: re-drawing the list would take their focus away.
+    if (input.value.trim() && !$('search-results').contains(document.activeElement)) showResults();
     if (shown().size > 0) { ready('filters'); ready('near'); }
   });
   on('names', () => {
