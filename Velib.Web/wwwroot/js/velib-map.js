@@ -45,10 +45,28 @@ function remove(id) {
   page.markers.delete(id);
 }
 
-function draw({ changed, removed, full }) {
-  if (full) for (const id of [...page.markers.keys()]) if (!shown().has(id)) remove(id);
-  for (const s of changed) upsert(s);
+let drawing = 0;
+
+// A whole network is drawn a slice a task, so that a phone's main thread is never held for long (a rider can pan
+// meanwhile); each slice draws the stations as they are then, so a delta that lands between slices is never undone.
+async function draw({ changed, removed, full }) {
   for (const id of removed) remove(id);
+  if (!full) {
+    for (const s of changed) upsert(s);
+    return counted();
+  }
+  const run = ++drawing;
+  for (const id of [...page.markers.keys()]) if (!shown().has(id)) remove(id);
+  const ids = changed.map(s => s.id);
+  for (let i = 0; i < ids.length; i += 150) {
+    if (i > 0) await new Promise(resolve => setTimeout(resolve));
+    if (run !== drawing) return; // a newer whole network (a replay, a resync) took over
+    for (const id of ids.slice(i, i + 150)) { const s = shown().get(id); if (s) upsert(s); }
+  }
+  counted();
+}
+
+function counted() {
   host.dataset.markers = page.markers.size;
   if (page.markers.size > 0) host.dataset.drawnAt ||= Math.round(performance.now());
 }
@@ -79,7 +97,8 @@ export function clearFocus() {
 function backdrop() {
   if (host._velib) return;
   host._velib = { L, map, element: host };
-  const draw = () => outline(host, 'geo/paris-outline.json', null);
+  // When the page is idle: the outline is a backdrop, never a reason to delay a rider's tap.
+  const draw = () => (window.requestIdleCallback ?? setTimeout)(() => outline(host, 'geo/paris-outline.json', null), { timeout: 2000 });
   if (page.markers.size > 0) draw(); else on('shown', () => host._velib.outline || draw());
 }
 

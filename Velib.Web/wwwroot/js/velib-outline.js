@@ -37,7 +37,14 @@ export async function outline(element, url, dataCredit) {
   names.style.zIndex = 450;
   names.style.pointerEvents = 'none';
   const renderer = L.svg({ pane: 'velib-outline', padding: 0.5 });
+  // A few features a task: drawn all at once, the outline held a phone's main thread for most of a second.
+  let done = performance.now();
   for (const f of geo.features) {
+    if (performance.now() - done > 30) {
+      await new Promise(resolve => setTimeout(resolve));
+      if (element._velib !== state) return;
+      done = performance.now();
+    }
     const kind = f.properties.kind;
     const lines = f.geometry.coordinates.map(line => line.map(([lon, lat]) => [lat, lon]));
     state.outline.layers.push(L.polyline(lines, { ...outlineStyles[kind], renderer, interactive: false }).addTo(map));
