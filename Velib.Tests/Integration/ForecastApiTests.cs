@@ -6,6 +6,7 @@ using Velib.Tests.Support;
 namespace Velib.Tests.Integration;
 
 /// <summary><c>/api/stations/forecast</c> and <c>/api/stations/{id}/forecast</c> against the real AppHost on recorded data.</summary>
+[Integration]
 [Collection(AppHostCollection.Name)]
 public sealed class ForecastApiTests(AppHostFixture fixture)
 {

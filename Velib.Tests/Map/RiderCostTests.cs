@@ -8,6 +8,7 @@ using Xunit.Abstractions;
 namespace Velib.Tests.Map;
 
 /// <summary>What riders cost the web process: real map tabs in headless Chromium, one browser context each.</summary>
+[Browser]
 [Collection(AppHostCollection.Name)]
 public sealed class RiderCostTests(AppHostFixture app, BrowserFixture browser, ITestOutputHelper output) : IClassFixture<BrowserFixture>
 {

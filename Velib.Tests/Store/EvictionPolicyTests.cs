@@ -5,6 +5,7 @@ using Velib.Tests.Support;
 namespace Velib.Tests.Store;
 
 /// <summary>/api/status shows the store's eviction policy where the store reports one.</summary>
+[Integration]
 public sealed class EvictionPolicyTests
 {
     [Fact]

@@ -18,6 +18,7 @@ namespace Velib.Tests.Store;
 /// app's grains polling into it. What the operator sees (status, health), that polling pauses instead of losing
 /// changes, and that it all resumes by itself once space returns.
 /// </summary>
+[Integration]
 public sealed class StoreDiskFullAppTests(ITestOutputHelper output)
 {
     private readonly string _serviceId = "velib-test-" + Guid.NewGuid().ToString("N");

@@ -14,6 +14,7 @@ namespace Velib.Tests.Store;
 /// The store is a database, not a cache: with far less memory than what is written, nothing acknowledged is
 /// evicted; after a checkpoint, a restart replays only the AOF's tail, and every grain's state is intact.
 /// </summary>
+[Grain]
 public sealed class StoreDurabilityTests(ITestOutputHelper output) : IDisposable
 {
     private readonly string _data = Path.Combine(Path.GetTempPath(), "velib-durable-" + Guid.NewGuid().ToString("N"));

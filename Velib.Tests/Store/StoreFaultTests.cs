@@ -13,6 +13,7 @@ namespace Velib.Tests.Store;
 /// The store's faults, on Velib.Store run as the AppHost runs it (a process of its own, the AppHost's options):
 /// a crash during a checkpoint, and a damaged AOF tail.
 /// </summary>
+[Integration]
 public sealed class StoreFaultTests(ITestOutputHelper output) : IDisposable
 {
     private readonly string _data = Path.Combine(Path.GetTempPath(), "velib-faults-" + Guid.NewGuid().ToString("N"));
