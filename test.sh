@@ -26,7 +26,8 @@ fi
 
 dotnet build Velib.sln --nologo -v quiet
 
-# VELIB_TEST_FILTER: a dotnet test filter (e.g. Category=Unit, see Velib.Tests/Support/TestKinds.cs), to run a part.
+# VELIB_TEST_FILTER: a dotnet test filter (e.g. Category=Unit: the kinds are Unit, Grain, Integration, Browser and Hosts, see
+# Velib.Tests/Support/KindDiscoverer.cs), to run a part.
 # VELIB_TEST_HANG_TIMEOUT: how long the test host may go without a test starting or ending before it is stopped
 # and the run counted failed. Default 20m: the slowest legitimate test, ClusterFaultTests, starts the AppHost twice
 # (each start bounded at 4 min) and waits at most 90 s per snapshot (5 of them) and 120 s for the map, about 16 min
