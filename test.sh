@@ -24,7 +24,12 @@ if [ ! -x /usr/bin/chromium ]; then
   fi
 fi
 
-dotnet build Velib.sln --nologo -v quiet
+# A build that fails ends the run with the same closing line: CI reads only that.
+if ! dotnet build Velib.sln --nologo -v quiet; then
+  echo "the build failed"
+  echo "0 passed, 1 failed"
+  exit 1
+fi
 
 # VELIB_TEST_FILTER: a dotnet test filter (e.g. Category=Unit: the kinds are Unit, Grain, Integration, Browser and Hosts, see
 # Velib.Tests/Support/KindDiscoverer.cs), to run a part.
