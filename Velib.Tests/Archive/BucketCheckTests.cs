@@ -6,6 +6,7 @@ using Velib.Tests.Support;
 
 namespace Velib.Tests.Archive;
 
+[Integration]
 public sealed class BucketCheckTests
 {
     private static async Task StartChecks(IDictionary<string, string?> settings)

@@ -6,6 +6,7 @@ using Velib.Tests.Support;
 
 namespace Velib.Tests.Feed;
 
+[Grain]
 public sealed class GbfsClientTests : IAsyncLifetime
 {
     private RecordedFeedServer _server = null!;

@@ -1,9 +1,11 @@
 using Velib.Contracts.Stations;
 using Velib.Silo.Stations;
+using Velib.Tests.Support;
 
 namespace Velib.Tests.Stations;
 
 /// <summary>A station's history as its grain persists it: one byte array, every field kept.</summary>
+[Unit]
 public sealed class PackedHistoryTests
 {
     private static readonly DateTime T0 = new(2026, 11, 30, 8, 0, 0, DateTimeKind.Utc);

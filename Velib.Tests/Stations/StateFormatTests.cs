@@ -12,6 +12,7 @@ namespace Velib.Tests.Stations;
 /// Grain state is stored in Orleans' binary format, a station's history packed as bytes, and state that earlier
 /// versions wrote (Newtonsoft JSON, the history as a list) is still read.
 /// </summary>
+[Grain]
 public sealed class StateFormatTests : RecordedClusterTest
 {
     private static readonly DateTime T0 = new(2026, 11, 30, 8, 0, 0, DateTimeKind.Utc);

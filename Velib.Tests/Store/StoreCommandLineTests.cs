@@ -6,6 +6,7 @@ using Velib.Tests.Support;
 namespace Velib.Tests.Store;
 
 /// <summary>What a script that starts the store by hand (bench/hosts.sh) asks the store for, instead of a copy of it.</summary>
+[Integration]
 public sealed class StoreCommandLineTests
 {
     [Fact]
