@@ -31,7 +31,7 @@ public sealed class StateFormatTests : RecordedClusterTest
         Assert.NotEqual((byte)'{', written.ToMemory().Span[0]);
         Assert.Equal(FeedMode.Simulated, read.Mode);
         Assert.Equal((42L, T0), (read.Network!.Version, read.Network.ObservedUtc!.Value));
-        Assert.Equal([station], read.Network.Stations);
+        Assert.Equal(station, Assert.Single(read.Network.Stations));
     }
 
     [SharedDataFact]
