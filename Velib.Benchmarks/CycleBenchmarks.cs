@@ -12,6 +12,8 @@ using Velib.Benchmarks.Lake;
 using Velib.Silo.Stations;
 using Velib.Contracts.Archive;
 using Velib.Contracts.Feed;
+using Velib.Silo;
+using Velib.ServiceDefaults;
 
 namespace Velib.Benchmarks;
 

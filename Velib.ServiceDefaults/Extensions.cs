@@ -6,6 +6,7 @@ using Microsoft.Extensions.Logging;
 using OpenTelemetry;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Trace;
+using Velib.ServiceDefaults;
 
 namespace Microsoft.Extensions.Hosting;
 

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using OpenTelemetry;
 
-namespace Microsoft.Extensions.Hosting;
+namespace Velib.ServiceDefaults;
 
 /// <summary>
 /// Stops framework background traces from being exported, so that the dashboard's Traces page shows ingest cycles,

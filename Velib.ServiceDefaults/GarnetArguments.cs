@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Microsoft.Extensions.Hosting;
+namespace Velib.ServiceDefaults;
 
 /// <summary>
 /// The command line of the local store (Velib.Store, Garnet), built in one place so that the AppHost, the tests

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace Microsoft.Extensions.Hosting;
+namespace Velib.ServiceDefaults;
 
 /// <summary>
 /// Orleans' context propagator (Orleans takes it from DI): passes a call's trace context on only when the calling

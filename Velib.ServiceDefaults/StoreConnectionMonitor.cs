@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Logging;
 using StackExchange.Redis;
 
-namespace Microsoft.Extensions.Hosting;
+namespace Velib.ServiceDefaults;
 
 /// <summary>
 /// Why the store connection is down, for the health checks and the logs: a refused password is told apart from an

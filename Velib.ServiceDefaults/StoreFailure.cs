@@ -1,6 +1,6 @@
 using StackExchange.Redis;
 
-namespace Microsoft.Extensions.Hosting;
+namespace Velib.ServiceDefaults;
 
 /// <summary>Why a connection to the store failed, as operators need to tell it: each needs a different fix.</summary>
 public sealed record StoreFailure(ConnectionFailureType Type, string Reason)

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using StackExchange.Redis;
 
-namespace Microsoft.Extensions.Hosting;
+namespace Velib.ServiceDefaults;
 
 /// <summary>
 /// TLS to the store: <c>ssl=true</c> in <c>ConnectionStrings:store</c> turns it on (StackExchange.Redis). A store whose

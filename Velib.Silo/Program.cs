@@ -1,5 +1,6 @@
 using Velib.Silo.Commands;
 using Velib.Silo.Hosting;
+using Velib.Silo;
 
 var builder = WebApplication.CreateBuilder(args);
 

@@ -8,8 +8,10 @@ using Velib.Silo.Ingestion;
 using Orleans.Storage;
 using Velib.Silo.Storage;
 using Velib.Silo.Telemetry;
+using Velib.Silo.Lake;
+using Velib.ServiceDefaults;
 
-namespace Microsoft.Extensions.Hosting;
+namespace Velib.Silo;
 
 /// <summary>Registers the silo's services: options, the feed client and telemetry.</summary>
 public static class VelibSiloExtensions
@@ -35,6 +37,7 @@ public static class VelibSiloExtensions
         services.AddOptions<ArchiveOptions>().Bind(configuration.GetSection(ArchiveOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<StoreOptions>().Bind(configuration.GetSection(StoreOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<S3Options>().Bind(configuration.GetSection(S3Options.Section)).ValidateDataAnnotations().ValidateOnStart();
+        // The runtime's clock; Velib's code reads FeedClock, built on it unless a test supplied its own.
         services.AddSingleton(TimeProvider.System);
         services.TryAddSingleton(sp => new FeedClock(sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<FeedMetrics>();
@@ -70,8 +73,8 @@ public static class VelibSiloExtensions
     }
 
     /// <summary>
-    /// Grain state in Orleans' binary format, still reading the JSON of earlier versions (see
-    /// <see cref="VelibStorageSerializer"/>). On the silo builder, so that it comes after Orleans' own default.
+    /// Grain state in Orleans' binary format, still reading the JSON of earlier versions until its removal step
+    /// (see <see cref="VelibStorageSerializer"/>). On the silo builder, so that it comes after Orleans' own default.
     /// </summary>
     public static ISiloBuilder AddVelibStateFormat(this ISiloBuilder silo)
     {

@@ -1,5 +1,7 @@
 using System.Globalization;
 
+namespace Velib.Store;
+
 /// <summary>
 /// After Garnet's recovery, says whether the append-only file on disk held more than what was replayed. Garnet
 /// stops its replay at a torn or corrupted record and carries on from there, without a word for a torn tail (it

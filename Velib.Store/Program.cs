@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Runtime.InteropServices;
-using Microsoft.Extensions.Hosting;
+using Velib.ServiceDefaults;
+using Velib.Store;
 
 // A script that starts the store by hand (bench/hosts.sh) asks for the command line the AppHost builds, one argument a
 // line, rather than keeping a copy of it that would drift.

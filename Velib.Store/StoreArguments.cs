@@ -1,3 +1,5 @@
+namespace Velib.Store;
+
 /// <summary>
 /// Garnet's options: the command line (from the AppHost or the StatefulSet), plus the password from the
 /// environment. The password is never on the command line, where every process of the host could read it

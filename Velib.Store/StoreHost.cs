@@ -1,6 +1,8 @@
 using System.Globalization;
 using Garnet;
 
+namespace Velib.Store;
+
 /// <summary>
 /// The Garnet server of this process, brought back once its disk has room again. Measured on a full tmpfs: once an
 /// AOF write fails (ENOSPC), Garnet refuses every later write on that server (each one closes the client's

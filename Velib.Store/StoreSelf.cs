@@ -2,6 +2,8 @@ using System.Globalization;
 using System.Net.Sockets;
 using System.Text;
 
+namespace Velib.Store;
+
 /// <summary>
 /// One command to this process's own Garnet, over its own protocol: the only public view of what its recovery
 /// replayed, and the one sure way to know whether it still accepts writes.

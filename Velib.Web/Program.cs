@@ -3,6 +3,9 @@ using Velib.Web.Cluster;
 using Velib.Web.Components;
 using Velib.Web.Gbfs;
 using Velib.Web.Localization;
+using Velib.ServiceDefaults;
+using Velib.Web;
+using Velib.Web.Store;
 
 var builder = WebApplication.CreateBuilder(args);
 

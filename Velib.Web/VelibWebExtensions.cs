@@ -1,7 +1,9 @@
 using MudBlazor.Services;
 using Velib.Web.Live;
+using Velib.Web.Store;
+using Velib.ServiceDefaults;
 
-namespace Microsoft.Extensions.Hosting;
+namespace Velib.Web;
 
 /// <summary>Registers the web front end: Blazor with MudBlazor, and the OpenAPI document of the JSON API.</summary>
 public static class VelibWebExtensions

@@ -26,7 +26,7 @@ internal static class RefitBenchmark
         Console.WriteLine($"imported: {imported.Describe()}");
         var models = new ForecastModelStore(store, "velib/");
         LakeReader Reader() => new(new LakeIndex(store, TimeProvider.System, TimeSpan.FromSeconds(30)), new LakeObjectCache(store, 200_000),
-            new NothingPending(), "velib/", TimeProvider.System);
+            null, "velib/", TimeProvider.System);
         var april = new DateTime(2026, 4, 1, 0, 0, 0, DateTimeKind.Utc);
         byte[]? first = null;
         foreach (var day in new[] { april, april, april.AddDays(29) })

@@ -27,7 +27,7 @@ internal static class ImportBenchmark
         for (var run = 1; run <= 3; run++)
         {
             var reader = new LakeReader(new LakeIndex(store, TimeProvider.System, TimeSpan.FromSeconds(30)), new LakeObjectCache(store, 4_000_000),
-                new NothingPending(), "velib/", TimeProvider.System);
+                null, "velib/", TimeProvider.System);
             var started = Stopwatch.GetTimestamp();
             var points = await reader.TimelineAsync(from, from.AddDays(31), TimeSpan.FromHours(1));
             var timeline = Stopwatch.GetElapsedTime(started);
@@ -42,7 +42,7 @@ internal static class ImportBenchmark
     private static async Task StationMonthAsync(Velib.Lake.Storage.S3ArchiveStore store, DateTime network, long? station)
     {
         var reader = new LakeReader(new LakeIndex(store, TimeProvider.System, TimeSpan.FromSeconds(30)), new LakeObjectCache(store, 4_000_000),
-            new NothingPending(), "velib/", TimeProvider.System);
+            null, "velib/", TimeProvider.System);
         var from = network.AddDays(-30);
         for (var run = 1; run <= 3; run++)
         {

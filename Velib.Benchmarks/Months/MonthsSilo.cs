@@ -6,6 +6,8 @@ using StackExchange.Redis;
 using Velib.Benchmarks.Lake;
 using Velib.Silo.Feed;
 using Velib.Store.Launch;
+using Velib.Silo;
+using Velib.ServiceDefaults;
 
 namespace Velib.Benchmarks.Months;
 

@@ -4,10 +4,10 @@ namespace Velib.Contracts.Stations;
 public interface IStationGrain : IGrainWithIntegerKey
 {
     /// <summary>
-    /// Applies an observation. Returns the change when counts or flags differ from the last one
-    /// (the first observation after activation always counts), or null. Idempotent for equal input.
+    /// Applies an observation: a change to the history when counts or flags differ from the last one (the first
+    /// observation after activation always counts). Idempotent for equal input; an older observation is ignored.
     /// </summary>
-    Task<StationChange?> Apply(Station observed, DateTime observedUtc, DateTime feedUpdatedUtc);
+    Task Apply(Station observed, DateTime observedUtc, DateTime feedUpdatedUtc);
 
     /// <summary>The latest state and last 24 h of changes, or null if the station was never observed.</summary>
     [AlwaysInterleave]

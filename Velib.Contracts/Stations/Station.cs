@@ -1,8 +1,8 @@
 namespace Velib.Contracts.Stations;
 
 /// <summary>
-/// A station's information and latest availability, normalized from any GBFS version.
-/// This is also the JSON shape of <c>/api/stations</c>.
+/// A station's information and latest availability, normalized from any GBFS version: what grains exchange and
+/// the store keeps. The web's JSON (<c>/api/stations</c>) is another shape, <c>StationJson</c>, made from this one.
 /// </summary>
 /// <param name="Id">GBFS <c>station_id</c>; Vélib' ids exceed 2³¹, hence 64 bits.</param>
 /// <param name="Code">The number riders know (<c>stationCode</c>); the id as text when the feed has none.</param>

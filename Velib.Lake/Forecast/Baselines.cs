@@ -1,3 +1,5 @@
+using Velib.Gbfs;
+
 namespace Velib.Lake.Forecast;
 
 /// <summary>The baselines, fitted on the same examples: calibrated persistence and climatology.</summary>
@@ -10,7 +12,7 @@ public sealed class Baselines
         var b = new Baselines();
         foreach (var p in pairs)
         {
-            var (hour, weekend) = ParisTime.Of(p.AtUtc);
+            var (hour, weekend) = ParisTime.HourAndWeekend(p.AtUtc);
             foreach (var target in StockModel.Targets)
             {
                 var y = p.Next.Of(target) > 0 ? 1 : 0;
@@ -35,7 +37,7 @@ public sealed class Baselines
     /// <summary>The frequency of at least one, per station × Paris hour × weekday/weekend.</summary>
     public double Climatology(long stationId, ForecastTarget target, DateTime atUtc)
     {
-        var (hour, weekend) = ParisTime.Of(atUtc);
+        var (hour, weekend) = ParisTime.HourAndWeekend(atUtc);
         var (sum, n) = _overall[(long)target];
         return Math.Clamp(_climate.Shrunk(ClimateKey(stationId, target, hour, weekend), sum / Math.Max(n, 1), 1), 0.001, 0.999);
     }

@@ -1,3 +1,5 @@
+using Velib.Gbfs;
+
 namespace Velib.Lake.Forecast;
 
 /// <summary>
@@ -96,7 +98,7 @@ public sealed class StockModel
     /// <param name="countBefore">The count about an hour before (<see cref="Trend"/>), when known.</param>
     public double Probability(long stationId, ForecastTarget target, int countNow, DateTime atUtc, TimeSpan horizon, int? countBefore = null)
     {
-        var (hour, weekend) = ParisTime.Of(atUtc);
+        var (hour, weekend) = ParisTime.HourAndWeekend(atUtc);
         var trend = Trend.Of(countNow, countBefore);
         var (below, above, weight) = Span(horizon);
         double Odds(int bucket) => Calibration.Apply(CalibrationGroup(target, countNow, bucket, trend), Raw(stationId, target, countNow, bucket, hour, weekend, trend));
@@ -117,7 +119,7 @@ public sealed class StockModel
     /// <summary>P(count = 0 … <paramref name="slots"/>) at now + horizon, consistent with <see cref="Probability"/> for zero.</summary>
     public double[] Distribution(long stationId, ForecastTarget target, int countNow, int slots, DateTime atUtc, TimeSpan horizon, int? countBefore = null)
     {
-        var (hour, weekend) = ParisTime.Of(atUtc);
+        var (hour, weekend) = ParisTime.HourAndWeekend(atUtc);
         var (below, above, weight) = Span(horizon);
         var nearest = below < 0 || weight >= 0.5 ? above : below;
         return Spread.Distribution(target, countNow, slots, nearest, hour, weekend, Probability(stationId, target, countNow, atUtc, horizon, countBefore));

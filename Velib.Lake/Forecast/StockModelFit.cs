@@ -1,3 +1,5 @@
+using Velib.Gbfs;
+
 namespace Velib.Lake.Forecast;
 
 /// <summary>
@@ -62,7 +64,7 @@ internal static class StockModelFit
 
         public (int Hour, bool Weekend) Of(DateTime utc)
         {
-            if (utc != _at) (_at, _of) = (utc, ParisTime.Of(utc));
+            if (utc != _at) (_at, _of) = (utc, ParisTime.HourAndWeekend(utc));
             return _of;
         }
     }

@@ -7,13 +7,16 @@ namespace Velib.Lake.Reading;
 /// <summary>
 /// Answers "the network at T" and "totals from A to B" from the lake: the latest checkpoint at or before the time,
 /// then the changes after it, reading only the partitions of those hours. The spool's rows (not yet flushed) are
-/// read too, so a recent time gets the same answer before and after the flush.
+/// read too, so a recent time gets the same answer before and after the flush; a reader of S3 alone (tests of the
+/// importer, benchmarks) passes no spool.
 /// </summary>
-public sealed class LakeReader(LakeIndex index, LakeObjectCache objects, IPendingRows spool, string prefix, TimeProvider clock)
+public sealed class LakeReader(LakeIndex index, LakeObjectCache objects, IPendingRows? spool, string prefix, TimeProvider clock)
 {
+    private static readonly Task<SpoolContents> NothingPending = Task.FromResult(new SpoolContents([], [], []));
+
     public async Task<ArchiveRange> RangeAsync()
     {
-        var pending = await spool.ContentsAsync();
+        var pending = await PendingAsync();
         var first = await FirstInS3Async();
         foreach (var c in pending.Checkpoints)
         {
@@ -24,7 +27,7 @@ public sealed class LakeReader(LakeIndex index, LakeObjectCache objects, IPendin
 
     public Task<ImmutableArray<Station>> NetworkAtAsync(DateTime atUtc) => Retrying(async () =>
     {
-        var pending = await spool.ContentsAsync();
+        var pending = await PendingAsync();
         var checkpoint = await CheckpointAtAsync(atUtc, pending);
         var replay = new NetworkReplay(checkpoint.Rows);
         foreach (var c in await ChangesAsync(checkpoint.AtUtc, atUtc, pending)) replay.Apply(c);
@@ -33,7 +36,7 @@ public sealed class LakeReader(LakeIndex index, LakeObjectCache objects, IPendin
 
     public Task<ImmutableArray<TimelinePoint>> TimelineAsync(DateTime fromUtc, DateTime toUtc, TimeSpan step) => Retrying(async () =>
     {
-        var pending = await spool.ContentsAsync();
+        var pending = await PendingAsync();
         var checkpoint = await CheckpointAtAsync(fromUtc, pending);
         var replay = new NetworkReplay(checkpoint.Rows);
         return replay.Timeline(await ChangesAsync(checkpoint.AtUtc, toUtc, pending), fromUtc, toUtc, step);
@@ -41,7 +44,7 @@ public sealed class LakeReader(LakeIndex index, LakeObjectCache objects, IPendin
 
     /// <summary>Changes observed in [<paramref name="fromUtc"/>, <paramref name="toUtc"/>], oldest first; a row may appear twice (spool and S3).</summary>
     public Task<List<StationChange>> ChangesAsync(DateTime fromUtc, DateTime toUtc) =>
-        Retrying(async () => await ChangesAsync(fromUtc, toUtc, await spool.ContentsAsync()));
+        Retrying(async () => await ChangesAsync(fromUtc, toUtc, await PendingAsync()));
 
     private async Task<List<StationChange>> ChangesAsync(DateTime fromUtc, DateTime toUtc, SpoolContents pending)
     {
@@ -111,4 +114,6 @@ public sealed class LakeReader(LakeIndex index, LakeObjectCache objects, IPendin
             return await read();
         }
     }
+
+    private Task<SpoolContents> PendingAsync() => spool?.ContentsAsync() ?? NothingPending;
 }

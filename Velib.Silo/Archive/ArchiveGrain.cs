@@ -5,6 +5,8 @@ using StackExchange.Redis;
 using Velib.Contracts.Archive;
 using Velib.Contracts.Stations;
 using Velib.Silo.Archive.Spool;
+using Velib.ServiceDefaults;
+using Velib.Silo.Feed;
 
 namespace Velib.Silo.Archive;
 
@@ -15,7 +17,7 @@ namespace Velib.Silo.Archive;
 [Reentrant]
 internal sealed class ArchiveGrain(
     [FromKeyedServices(StoreConnection.Name)] IConnectionMultiplexer store, ILakeWriter lake,
-    IOptions<ArchiveOptions> options, ArchiveMetrics metrics, TimeProvider time, ILogger<ArchiveGrain> logger)
+    IOptions<ArchiveOptions> options, ArchiveMetrics metrics, FeedClock clock, ILogger<ArchiveGrain> logger)
     : Grain, IArchiveGrain, IRemindable
 {
     private const string FlushReminder = "velib.archive";
@@ -79,7 +81,7 @@ internal sealed class ArchiveGrain(
     {
         try
         {
-            var (rows, objects) = await _archive.FlushAsync(time.GetUtcNow().UtcDateTime, CancellationToken.None);
+            var (rows, objects) = await _archive.FlushAsync(clock.UtcNow, CancellationToken.None);
             _backoff = FirstRetry;
             return new ArchiveFlush(rows, objects, null);
         }

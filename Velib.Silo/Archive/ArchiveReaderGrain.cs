@@ -13,27 +13,16 @@ namespace Velib.Silo.Archive;
 [StatelessWorker, Reentrant]
 internal sealed class ArchiveReaderGrain(LakeReader lake) : Grain, IArchiveReaderGrain
 {
-    public Task<ImmutableArray<StationChange>> GetChanges(long stationId, DateTime fromUtc, DateTime toUtc) => Plain(async () =>
+    public Task<ImmutableArray<StationChange>> GetChanges(long stationId, DateTime fromUtc, DateTime toUtc) => Read(async () =>
         (await lake.ChangesAsync(fromUtc, toUtc)).Where(c => c.StationId == stationId && c.ObservedUtc < toUtc)
             .DistinctBy(c => c.ObservedUtc).ToImmutableArray());
 
-    public Task<ArchiveRange> GetRange() => Plain(lake.RangeAsync);
+    public Task<ArchiveRange> GetRange() => Read(lake.RangeAsync);
 
-    public Task<ImmutableArray<Station>> GetNetworkAt(DateTime atUtc) => Plain(() => lake.NetworkAtAsync(atUtc));
+    public Task<ImmutableArray<Station>> GetNetworkAt(DateTime atUtc) => Read(() => lake.NetworkAtAsync(atUtc));
 
     public Task<ImmutableArray<TimelinePoint>> GetTimeline(DateTime fromUtc, DateTime toUtc, TimeSpan step) =>
-        Plain(() => lake.TimelineAsync(fromUtc, toUtc, step));
+        Read(() => lake.TimelineAsync(fromUtc, toUtc, step));
 
-    /// <summary>S3 and store exceptions do not cross the wire (no codec): callers get their message in one that does.</summary>
-    private static async Task<T> Plain<T>(Func<Task<T>> read)
-    {
-        try
-        {
-            return await read();
-        }
-        catch (Exception ex) when (ex is Amazon.Runtime.AmazonServiceException or StackExchange.Redis.RedisException or HttpRequestException)
-        {
-            throw new InvalidOperationException($"The archive could not be read: {ex.GetType().Name}: {ex.Message}");
-        }
-    }
+    private static Task<T> Read<T>(Func<Task<T>> work) => WireSafe.Run("The archive could not be read", work);
 }

@@ -5,6 +5,7 @@ using Velib.Contracts.Forecast;
 using Velib.Contracts.Stations;
 using Velib.Lake.Forecast;
 using Velib.Silo.Feed;
+using Velib.Silo.Lake;
 
 namespace Velib.Silo.Forecast;
 
@@ -15,14 +16,14 @@ namespace Velib.Silo.Forecast;
 [StatelessWorker, Reentrant]
 internal sealed class ForecastReaderGrain(ForecastModels models, LakeReader lake, FeedClock clock) : Grain, IForecastReaderGrain
 {
-    public Task<ImmutableArray<StationForecast>> GetNetworkForecast(DateTime? atUtc, TimeSpan horizon) => Plain(async () =>
+    public Task<ImmutableArray<StationForecast>> GetNetworkForecast(DateTime? atUtc, TimeSpan horizon) => Make(async () =>
     {
         var (at, stations) = await StateAsync(atUtc);
         var model = await models.ForDayAsync(at);
         return NetworkForecaster.Forecast(model?.Model, stations, at, horizon, await BeforeAsync(at));
     });
 
-    public Task<StationForecastDetail?> GetStationForecast(long stationId, DateTime? atUtc, TimeSpan horizon) => Plain(async () =>
+    public Task<StationForecastDetail?> GetStationForecast(long stationId, DateTime? atUtc, TimeSpan horizon) => Make(async () =>
     {
         var (at, stations) = await StateAsync(atUtc);
         if (stations.FirstOrDefault(s => s.Id == stationId) is not { } station) return null;
@@ -46,16 +47,5 @@ internal sealed class ForecastReaderGrain(ForecastModels models, LakeReader lake
         return (await lake.RangeAsync()).FirstUtc is { } first && first <= before ? await lake.NetworkAtAsync(before) : [];
     }
 
-    /// <summary>S3 and store exceptions do not cross the wire (no codec): callers get their message in one that does.</summary>
-    private static async Task<T> Plain<T>(Func<Task<T>> read)
-    {
-        try
-        {
-            return await read();
-        }
-        catch (Exception ex) when (ex is Amazon.Runtime.AmazonServiceException or StackExchange.Redis.RedisException or HttpRequestException or InvalidDataException)
-        {
-            throw new InvalidOperationException($"The forecast could not be made: {ex.GetType().Name}: {ex.Message}");
-        }
-    }
+    private static Task<T> Make<T>(Func<Task<T>> work) => WireSafe.Run("The forecast could not be made", work);
 }

@@ -4,7 +4,7 @@ using Velib.Silo.Archive;
 using Velib.Silo.Feed;
 using Velib.Silo.Forecast;
 
-namespace Microsoft.Extensions.Hosting;
+namespace Velib.Silo.Forecast;
 
 /// <summary>Registers the forecast's model store, its refit (with a history reader of its own) and the silo's loaded models.</summary>
 internal static class ForecastServices

@@ -5,6 +5,7 @@ using Velib.Contracts.Archive;
 using Velib.Contracts.Feed;
 using Velib.Silo.Archive;
 using Velib.Silo.Storage;
+using Velib.ServiceDefaults;
 
 namespace Velib.Silo.Health;
 

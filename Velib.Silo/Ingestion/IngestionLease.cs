@@ -1,4 +1,5 @@
 using StackExchange.Redis;
+using Velib.ServiceDefaults;
 
 namespace Velib.Silo.Ingestion;
 

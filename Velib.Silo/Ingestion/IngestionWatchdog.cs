@@ -1,4 +1,5 @@
 using Velib.Contracts.Feed;
+using Velib.Silo.Feed;
 
 namespace Velib.Silo.Ingestion;
 
@@ -7,7 +8,7 @@ namespace Velib.Silo.Ingestion;
 /// first call once the cluster has declared it dead activates the grain on a live silo, which resumes polling at
 /// once, instead of waiting up to a minute for the keep-alive reminder.
 /// </summary>
-internal sealed partial class IngestionWatchdog(IGrainFactory grains, TimeProvider time, ILogger<IngestionWatchdog> logger) : BackgroundService
+internal sealed partial class IngestionWatchdog(IGrainFactory grains, FeedClock clock, ILogger<IngestionWatchdog> logger) : BackgroundService
 {
     // Every 5 s: the cluster declares a lost silo dead in about 10 s (see MembershipTimings), and polling should
     // resume soon after that, not a whole period later.
@@ -15,12 +16,12 @@ internal sealed partial class IngestionWatchdog(IGrainFactory grains, TimeProvid
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        using var timer = new PeriodicTimer(Period, time);
+        using var timer = new PeriodicTimer(Period, clock.Time);
         while (await timer.WaitForNextTickAsync(stoppingToken))
         {
             try
             {
-                await grains.GetGrain<IFeedIngestionGrain>(VelibSystem.Name).Start().WaitAsync(Period, time, stoppingToken);
+                await grains.GetGrain<IFeedIngestionGrain>(VelibSystem.Name).Start().WaitAsync(Period, clock.Time, stoppingToken);
             }
             catch (Exception ex) when (ex is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
             {

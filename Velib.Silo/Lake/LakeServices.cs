@@ -4,15 +4,17 @@ using Velib.Contracts.Feed;
 using Velib.Silo.Archive;
 using Velib.Silo.Archive.Spool;
 using Velib.Silo.Feed;
+using Velib.ServiceDefaults;
+using Velib.Silo.Forecast;
 
-namespace Microsoft.Extensions.Hosting;
+namespace Velib.Silo.Lake;
 
 /// <summary>Registers the lake's reader: listings, parsed objects and the spool view, shared by the silo's activations.</summary>
 internal static class LakeServices
 {
     public static IServiceCollection AddVelibLake(this IServiceCollection services)
     {
-        services.AddSingleton(sp => new LakeIndex(sp.GetRequiredService<S3ArchiveStore>(), sp.GetRequiredService<TimeProvider>(),
+        services.AddSingleton(sp => new LakeIndex(sp.GetRequiredService<S3ArchiveStore>(), sp.GetRequiredService<FeedClock>().Time,
             sp.GetRequiredService<IOptions<ArchiveOptions>>().Value.ListingCache));
         services.AddSingleton(sp => new LakeObjectCache(sp.GetRequiredService<S3ArchiveStore>(),
             sp.GetRequiredService<IOptions<ArchiveOptions>>().Value.ReaderCacheRows));

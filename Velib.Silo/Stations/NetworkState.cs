@@ -96,13 +96,8 @@ internal sealed class NetworkState(bool simulated)
         {
             return new NetworkDelta(version, current.Version, simulated, current.ObservedUtc, Full: true, current.Stations, []);
         }
-        var changed = new Dictionary<long, Station>();
-        var removed = new HashSet<long>();
-        foreach (var delta in _recent.Where(d => d.FromVersion >= version))
-        {
-            foreach (var s in delta.Stations) { changed[s.Id] = s; removed.Remove(s.Id); }
-            foreach (var id in delta.Removed) { changed.Remove(id); removed.Add(id); }
-        }
-        return new NetworkDelta(version, current.Version, simulated, current.ObservedUtc, false, [.. changed.Values], [.. removed]);
+        var steps = _recent.Where(d => d.FromVersion >= version).ToList();
+        var (changed, removed) = NetworkSteps.Since(steps, d => d.Stations.Select(s => s.Id), d => d.Removed, _byId);
+        return new NetworkDelta(version, current.Version, simulated, current.ObservedUtc, false, changed, removed);
     }
 }

@@ -3,6 +3,7 @@ using StackExchange.Redis;
 using Velib.Contracts.Feed;
 using Velib.Contracts.Stations;
 using Velib.Silo.Feed;
+using Velib.ServiceDefaults;
 
 namespace Velib.Silo.Stations;
 

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Velib.Contracts.Stations;
+using Velib.ServiceDefaults;
 
 namespace Velib.Silo.Stations;
 

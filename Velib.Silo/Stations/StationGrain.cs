@@ -9,11 +9,10 @@ namespace Velib.Silo.Stations;
 /// script has already put each change in the recent log (<see cref="RecentChanges"/>) before the fan-out calls
 /// <see cref="Apply"/>, and the ingestion grain holds every station's latest state. So a change costs the store
 /// one packed row instead of a rewrite of the station's day, and any reactivation (idle collection, a lost silo,
-/// a restart) serves the same detail and history. State that earlier versions persisted per station is still
-/// read, for the history it holds.
+/// a restart) serves the same detail and history. (Versions before 2026-12-01 persisted a state per station; the
+/// history it held is past the 24 h window everywhere by now, so it is no longer read.)
 /// </summary>
-internal sealed class StationGrain(
-    [PersistentState("station")] IPersistentState<StationState> legacy, RecentChanges recent, FeedClock clock) : Grain, IStationGrain
+internal sealed class StationGrain(RecentChanges recent, FeedClock clock) : Grain, IStationGrain
 {
     private List<StationChange> _history = [];
     private Station? _current;
@@ -23,33 +22,28 @@ internal sealed class StationGrain(
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        var s = legacy.State;
-        List<StationChange> before = s.History is { Count: > 0 } list ? list
-            : s.Current is null ? [] : PackedHistory.Unpack(s.HistoryData, s.Current.Id, s.Current.Code);
-        _history = Merge(before, await recent.HistoryAsync(Id));
-        _lastObservedUtc = s.LastObservedUtc;
+        _history = await recent.HistoryAsync(Id);
     }
 
-    public Task<StationChange?> Apply(Station observed, DateTime observedUtc, DateTime feedUpdatedUtc)
+    public Task Apply(Station observed, DateTime observedUtc, DateTime feedUpdatedUtc)
     {
         // A replay of an older poll must not rewrite newer state.
-        if (observedUtc < _lastObservedUtc) return Task.FromResult<StationChange?>(null);
+        if (observedUtc < _lastObservedUtc) return Task.CompletedTask;
         var last = _history.Count > 0 ? _history[^1] : null;
         var isChange = _current is not null ? _current.AvailabilityDiffers(observed) : last is null || Differs(last, observed);
         _current = observed with { LastChangeUtc = isChange ? observedUtc : _current?.LastChangeUtc ?? last?.ObservedUtc ?? observed.LastChangeUtc };
         _lastObservedUtc = observedUtc;
-        if (!isChange) return Task.FromResult<StationChange?>(null);
-        var change = StationChange.Of(observed, observedUtc, feedUpdatedUtc);
+        if (!isChange) return Task.CompletedTask;
         // The recent log read at activation may already hold this very change.
-        if (last is null || last.ObservedUtc < observedUtc) _history.Add(change);
+        if (last is null || last.ObservedUtc < observedUtc) _history.Add(StationChange.Of(observed, observedUtc, feedUpdatedUtc));
         Trim();
-        return Task.FromResult<StationChange?>(change);
+        return Task.CompletedTask;
     }
 
     public async Task<StationDetail?> GetDetail()
     {
         // Activated by a reader rather than by the fan-out: the latest state is the ingestion grain's.
-        _current ??= await GrainFactory.GetGrain<IFeedIngestionGrain>(VelibSystem.Name).GetStation(Id) ?? legacy.State.Current;
+        _current ??= await GrainFactory.GetGrain<IFeedIngestionGrain>(VelibSystem.Name).GetStation(Id);
         if (_current is null) return null;
         var horizon = clock.UtcNow - RecentChanges.Window;
         return new StationDetail(_current, [.. _history.Where(c => c.ObservedUtc >= horizon)]);
@@ -57,9 +51,6 @@ internal sealed class StationGrain(
 
     private static bool Differs(StationChange last, Station s) =>
         (last.Mechanical, last.Ebike, last.Docks, last.Installed, last.Renting, last.Returning) != (s.Mechanical, s.Ebike, s.Docks, s.Installed, s.Renting, s.Returning);
-
-    private static List<StationChange> Merge(List<StationChange> older, List<StationChange> recent) =>
-        older.Count == 0 ? recent : [.. older.Concat(recent).DistinctBy(c => c.ObservedUtc).OrderBy(c => c.ObservedUtc)];
 
     private void Trim()
     {

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using StackExchange.Redis;
+using Velib.ServiceDefaults;
 
 namespace Velib.Silo.Storage;
 

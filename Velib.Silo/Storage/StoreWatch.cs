@@ -2,6 +2,7 @@ using System.Diagnostics.Metrics;
 using Microsoft.Extensions.Options;
 using StackExchange.Redis;
 using Velib.Silo.Feed;
+using Velib.ServiceDefaults;
 
 namespace Velib.Silo.Storage;
 

@@ -1,5 +1,6 @@
 using System.Diagnostics.Metrics;
 using Velib.Contracts.Stations;
+using Velib.Silo.Feed;
 
 namespace Velib.Silo.Telemetry;
 
@@ -13,14 +14,14 @@ internal sealed class FeedMetrics
     private DateTime? _feedUpdatedUtc;
     private NetworkTotals? _network;
 
-    public FeedMetrics(IMeterFactory meterFactory, TimeProvider time)
+    public FeedMetrics(IMeterFactory meterFactory, FeedClock clock)
     {
         var meter = meterFactory.Create(Extensions.VelibTelemetryName);
         _cycleDuration = meter.CreateHistogram<double>("velib.ingest.duration", "ms", "Duration of one ingest cycle");
         _changed = meter.CreateHistogram<int>("velib.ingest.stations_changed", "{station}", "Stations changed per cycle");
         _errors = meter.CreateCounter<long>("velib.feed.errors", "{error}", "Rejected feed documents, by kind");
         _skipped = meter.CreateCounter<long>("velib.feed.skipped_records", "{record}", "Invalid station records skipped");
-        meter.CreateObservableGauge("velib.feed.age", () => _feedUpdatedUtc is { } t ? (time.GetUtcNow().UtcDateTime - t).TotalSeconds : double.NaN,
+        meter.CreateObservableGauge("velib.feed.age", () => _feedUpdatedUtc is { } t ? (clock.UtcNow - t).TotalSeconds : double.NaN,
             "s", "Age of the last applied status document, by its own timestamp");
         // The network as the map shows it (the same NetworkTotals), so the morning rush can be watched from the dashboard.
         Gauge(meter, "velib.network.bikes", "{bike}", "Bikes available in the network", t => t.Bikes);

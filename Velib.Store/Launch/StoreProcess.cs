@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
-using Microsoft.Extensions.Hosting;
+using Velib.ServiceDefaults;
 using StackExchange.Redis;
 
 namespace Velib.Store.Launch;

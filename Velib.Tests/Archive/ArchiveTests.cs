@@ -7,6 +7,7 @@ using Velib.Contracts.Archive;
 using Velib.Contracts.Feed;
 using Velib.Silo.Archive;
 using Velib.Tests.Support;
+using Velib.AppHost.Launch;
 
 namespace Velib.Tests.Archive;
 
@@ -40,7 +41,7 @@ public sealed partial class ArchiveTests(SharedS3 shared) : IAsyncLifetime, ICla
     /// <summary>For a test that stops S3: a server of its own, so the class's server keeps serving the others.</summary>
     private async Task UsePrivateS3()
     {
-        _private = new S3rverProcess();
+        _private = new S3rverProcess(RepoPaths.Root, Ports.Free());
         await _private.StartAsync();
         _s3 = _private;
     }

@@ -3,6 +3,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Velib.Silo.Archive;
 using Velib.Tests.Support;
+using Velib.AppHost.Launch;
+using Velib.Silo;
 
 namespace Velib.Tests.Archive;
 
@@ -21,7 +23,7 @@ public sealed class BucketCheckTests
     [Fact]
     public async Task A_configured_bucket_that_does_not_exist_stops_start_up_with_a_clear_error()
     {
-        await using var s3 = new S3rverProcess();
+        await using var s3 = new S3rverProcess(RepoPaths.Root, Ports.Free());
         await s3.StartAsync();
         var settings = s3.Settings();
         settings["Velib:S3:Bucket"] = "no-such-bucket";
@@ -35,7 +37,7 @@ public sealed class BucketCheckTests
     [Fact]
     public async Task An_existing_bucket_passes_the_start_up_check()
     {
-        await using var s3 = new S3rverProcess();
+        await using var s3 = new S3rverProcess(RepoPaths.Root, Ports.Free());
         await s3.StartAsync();
 
         await StartChecks(s3.Settings());

@@ -2,6 +2,7 @@ using System.Xml.Linq;
 using k8s.Models;
 using Microsoft.Extensions.Hosting;
 using Velib.Tests.Support;
+using Velib.Store;
 
 namespace Velib.Tests.Deployment;
 

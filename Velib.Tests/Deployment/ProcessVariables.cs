@@ -6,6 +6,8 @@ using Velib.Silo.Hosting;
 using Velib.Web.Api;
 using Velib.Web.Gbfs;
 using Velib.Web.Live;
+using Velib.ServiceDefaults;
+using Velib.Store;
 
 namespace Velib.Tests.Deployment;
 
@@ -45,7 +47,7 @@ public static class ProcessVariables
     }
 
     private static bool TrustedCertificate(string name) =>
-        name == Microsoft.Extensions.Hosting.StoreTls.TrustedCertificateKey.Replace(":", "__", StringComparison.Ordinal);
+        name == StoreTls.TrustedCertificateKey.Replace(":", "__", StringComparison.Ordinal);
 
     /// <summary>ASP.NET Core's and OpenTelemetry's own.</summary>
     private static bool Platform(string name) =>

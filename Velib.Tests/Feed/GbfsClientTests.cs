@@ -3,6 +3,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Velib.Silo.Feed;
 using Velib.Tests.Support;
+using Velib.Silo;
 
 namespace Velib.Tests.Feed;
 

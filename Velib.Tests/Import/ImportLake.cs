@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Time.Testing;
 using Velib.Lake.Import;
 using Velib.Tests.Support;
+using Velib.AppHost.Launch;
 
 namespace Velib.Tests.Import;
 
@@ -30,7 +31,7 @@ public sealed class ImportLake
     public Task<ImportSummary> ImportAsync(params string[] paths) => Importer.ImportAsync(paths, SilentObserver.Instance, CancellationToken.None);
 
     /// <summary>A fresh reader, as a silo that has read nothing yet.</summary>
-    public LakeReader Reader(TimeSpan? listingCache = null) => new(new LakeIndex(Store, Time, listingCache ?? TimeSpan.Zero), new LakeObjectCache(Store, 10_000_000), new NothingPending(), Prefix, Time);
+    public LakeReader Reader(TimeSpan? listingCache = null) => new(new LakeIndex(Store, Time, listingCache ?? TimeSpan.Zero), new LakeObjectCache(Store, 10_000_000), null, Prefix, Time);
 
     public Task<List<string>> KeysAsync(string table = "") => Store.ListAsync(Prefix + table, CancellationToken.None);
 }

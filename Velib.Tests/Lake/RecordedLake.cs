@@ -4,6 +4,7 @@ using Velib.Contracts.Archive;
 using Velib.Contracts.Feed;
 using Velib.Contracts.Stations;
 using Velib.Tests.Support;
+using Velib.AppHost.Launch;
 
 namespace Velib.Tests.Lake;
 

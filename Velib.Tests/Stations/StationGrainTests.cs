@@ -54,13 +54,14 @@ public sealed class StationGrainTests : RecordedClusterTest
         var t0 = TimeProvider.System.GetUtcNow().UtcDateTime.AddHours(-1);
         var station = new Station(-77, "77", "Test", 48.85, 2.35, 20, 3, 2, 15, true, true, true, t0, null);
 
-        Assert.NotNull(await grain.Apply(station, t0, t0));
-        Assert.Null(await grain.Apply(station, t0.AddMinutes(1), t0));
-        Assert.Null(await grain.Apply(station with { Mechanical = 9 }, t0.AddSeconds(-30), t0));
-        var changed = await grain.Apply(station with { Mechanical = 4 }, t0.AddMinutes(2), t0);
+        await grain.Apply(station, t0, t0);
+        await grain.Apply(station, t0.AddMinutes(1), t0);
+        await grain.Apply(station with { Mechanical = 9 }, t0.AddSeconds(-30), t0);
+        await grain.Apply(station with { Mechanical = 4 }, t0.AddMinutes(2), t0);
 
-        Assert.Equal(4, changed!.Mechanical);
+        // Neither the repeat (a second 3) nor the older observation (9) is in the history.
         var detail = await grain.GetDetail();
-        Assert.Equal([3, 4], detail!.History.Select(c => c.Mechanical));
+        Assert.Equal([(3, t0), (4, t0.AddMinutes(2))], detail!.History.Select(c => (c.Mechanical, c.ObservedUtc)));
+        Assert.Equal(4, detail.Station.Mechanical);
     }
 }

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Hosting;
 using StackExchange.Redis;
 using Velib.Tests.Support;
+using Velib.ServiceDefaults;
 
 namespace Velib.Tests.Store;
 

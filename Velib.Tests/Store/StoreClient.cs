@@ -5,6 +5,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using StackExchange.Redis;
 using Velib.Tests.Support;
+using Velib.ServiceDefaults;
 
 namespace Velib.Tests.Store;
 

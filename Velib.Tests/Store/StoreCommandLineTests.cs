@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Microsoft.Extensions.Hosting;
 using Velib.Store.Launch;
 using Velib.Tests.Support;
+using Velib.ServiceDefaults;
 
 namespace Velib.Tests.Store;
 

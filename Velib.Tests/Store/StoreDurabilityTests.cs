@@ -28,6 +28,15 @@ public sealed class StoreDurabilityTests(ITestOutputHelper output) : IDisposable
         return VelibTestCluster.StartAsync(settings, store: store, time: _time, stateInStore: true, serviceId: _serviceId);
     }
 
+    /// <summary>The ingestion grain started (reminders registered) and through its first cycle.</summary>
+    private static async Task<IFeedIngestionGrain> FirstCycleAsync(VelibTestCluster cluster)
+    {
+        var ingestion = cluster.Client.GetGrain<IFeedIngestionGrain>(VelibSystem.Name);
+        await ingestion.Start();
+        await ingestion.Poll();
+        return ingestion;
+    }
+
 
     private static async Task<string[]> RemindersAsync(VelibTestCluster cluster, GrainId grain) =>
         [.. (await cluster.Cluster.GetSiloServiceProvider().GetRequiredService<IReminderTable>().ReadRows(grain)).Reminders.Select(r => r.ReminderName)];
@@ -44,10 +53,8 @@ public sealed class StoreDurabilityTests(ITestOutputHelper output) : IDisposable
         GrainId ingestionId;
         await using (var first = await StartAsync(store))
         {
-            var ingestion = first.Client.GetGrain<IFeedIngestionGrain>(VelibSystem.Name);
+            var ingestion = await FirstCycleAsync(first);
             ingestionId = ingestion.GetGrainId();
-            await ingestion.Start();
-            await ingestion.Poll();
             var firstSeen = (await ingestion.GetSnapshot()).ObservedUtc;
             await ingestion.PollMinutesAsync(_time, 10);
             // A station that has not changed since it was first seen: nothing about it is written again.
@@ -83,10 +90,8 @@ public sealed class StoreDurabilityTests(ITestOutputHelper output) : IDisposable
         GrainId ingestionId;
         await using (var first = await StartAsync(store))
         {
-            var ingestion = first.Client.GetGrain<IFeedIngestionGrain>(VelibSystem.Name);
+            var ingestion = await FirstCycleAsync(first);
             ingestionId = ingestion.GetGrainId();
-            await ingestion.Start();
-            await ingestion.Poll();
             await ingestion.PollMinutesAsync(_time, 5);
             output.WriteLine($"AOF after 6 cycles: {await store.AofTailAsync():N0} bytes");
             // Past Velib:Store:MaxAofSize: Garnet checks every 5 s and takes a checkpoint, which moves the AOF's begin.

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Velib.Tests.Support;
+using Velib.Store;
 
 namespace Velib.Tests.Store;
 

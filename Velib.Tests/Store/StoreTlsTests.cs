@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
 using Velib.Tests.Support;
+using Velib.ServiceDefaults;
 
 namespace Velib.Tests.Store;
 

@@ -1,3 +1,5 @@
+using Velib.Store;
+
 namespace Velib.Tests.Support;
 
 /// <summary>The password the AppHost generated for the local Garnet, read from the store process's own environment.</summary>

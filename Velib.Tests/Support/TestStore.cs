@@ -2,6 +2,7 @@ using System.Globalization;
 using Garnet;
 using Microsoft.Extensions.Hosting;
 using StackExchange.Redis;
+using Velib.ServiceDefaults;
 
 namespace Velib.Tests.Support;
 

@@ -4,6 +4,9 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Orleans.TestingHost;
 using StackExchange.Redis;
+using Velib.Silo;
+using Velib.ServiceDefaults;
+using Velib.AppHost.Launch;
 
 namespace Velib.Tests.Support;
 

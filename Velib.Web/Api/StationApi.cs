@@ -2,6 +2,7 @@ using Microsoft.Extensions.Localization;
 using Velib.Contracts.Archive;
 using Velib.Contracts.Feed;
 using Velib.Contracts.Stations;
+using Velib.ServiceDefaults;
 
 namespace Velib.Web.Api;
 

@@ -68,6 +68,15 @@ public sealed partial class LiveNetwork(IClusterClient orleans, StationStream st
     }
 
     /// <summary>
+    /// Tells the ingestion grain to stop pushing here (this process is stopping), rather than go on pushing to a
+    /// process that is gone until the subscription expires.
+    /// </summary>
+    public async Task UnsubscribeAsync(CancellationToken cancellationToken)
+    {
+        if (_reference is { } reference) await Feed.Unsubscribe(reference).WaitAsync(StatusLimit, cancellationToken);
+    }
+
+    /// <summary>
     /// True when the ingestion grain now runs on another silo than the one this process subscribed on. Its observers
     /// live in the activation's memory, so a new activation (after a silo was lost) pushes to nobody until each web
     /// subscribes again.
@@ -149,9 +158,8 @@ public sealed partial class LiveNetwork(IClusterClient orleans, StationStream st
         var to = current.Snapshot.Version;
         if (version == to) return new StationsDelta(version, to, false, [], []);
         if (_ring.After(version) is not { } steps || steps.Count == 0 || steps[^1].To != to) return null;
-        var removed = steps.SelectMany(s => s.Removed).Where(id => !current.ById.ContainsKey(id)).Distinct().ToArray();
-        var changed = steps.SelectMany(s => s.Changed).Distinct().Select(id => current.ById.GetValueOrDefault(id)).OfType<Station>().Select(StationJson.From).ToArray();
-        return new StationsDelta(version, to, false, changed, removed);
+        var (changed, removed) = NetworkSteps.Since(steps, s => s.Changed, s => s.Removed, current.ById);
+        return new StationsDelta(version, to, false, [.. changed.Select(StationJson.From)], removed);
     }
 
     /// <summary>The encoded steps after <paramref name="version"/>, for a stream that resumes; null when too old.</summary>

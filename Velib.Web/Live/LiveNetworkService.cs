@@ -61,6 +61,20 @@ public sealed partial class LiveNetworkService(LiveNetwork network, IOptions<Map
         }
     }
 
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await base.StopAsync(cancellationToken);
+        try
+        {
+            await network.UnsubscribeAsync(cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // The subscription expires on its own; a cluster that is already gone is no reason to fail the stop.
+            Failed(logger, ex.GetType().Name, ex.Message);
+        }
+    }
+
     [LoggerMessage(2, LogLevel.Information, "Live network: the ingestion grain moved to another silo; subscribing there")]
     private static partial void Moved(ILogger logger);
 

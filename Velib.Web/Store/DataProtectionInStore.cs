@@ -2,8 +2,9 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.DataProtection.StackExchangeRedis;
 using StackExchange.Redis;
+using Velib.ServiceDefaults;
 
-namespace Microsoft.Extensions.Hosting;
+namespace Velib.Web.Store;
 
 /// <summary>
 /// The web's Data Protection keys (antiforgery tokens, cookies) live in the store, not in one process's memory, so

@@ -84,7 +84,12 @@ internal sealed class StoreSpool(IDatabase db, string system, long maxPending)
     public async Task<List<T>> ReadAsync<T>(SpoolBatch batch, JsonTypeInfo<T> type) =>
         [.. (await db.ListRangeAsync(Batch(batch))).Select(v => JsonSerializer.Deserialize((string)v!, type)!)];
 
-    /// <summary>A batch of changes or a checkpoint: packed values, or the JSON rows of earlier versions.</summary>
+    /// <summary>
+    /// A batch of changes or a checkpoint: packed values, or the JSON rows of versions before commit 06b4d74
+    /// (2026-12-01). Legacy read path; removal step: once every store has completed a flush on a later version
+    /// (<c>/api/status</c>: <c>archive.lastFlushUtc</c> after the upgrade, no <c>lastError</c>), no JSON row is left
+    /// in any spool, and the JSON branch below and <see cref="SpoolJson"/>'s <c>StationChange</c> can go.
+    /// </summary>
     public async Task<List<StationChange>> ReadChangesAsync(SpoolBatch batch) => Changes(await db.ListRangeAsync(Batch(batch)));
 
     private static List<StationChange> Changes(RedisValue[] values)
