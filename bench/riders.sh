@@ -74,11 +74,12 @@ run() {
     advance_feed "$work/feed" "${snapshots[$round]}"
     local cpu_round; cpu_round=$(cpu)
     # The next version: wait until the API shows a newer one, then until every client has it.
-    for _ in $(seq 1 60); do next=$(etag); [ "${next:-0}" -gt "$version" ] && break; sleep 0.5; done
+    for _ in $(seq 1 120); do next=$(etag); [ "${next:-0}" -gt "$version" ] && break; sleep 0.5; done
+    expected=$((expected + 1))
+    [ "${next:-0}" -gt "$version" ] || { echo "round $round: no version after $version within 60 s"; continue; }
     echo "wait $next" >&"${RIDERS_NODE[1]}"
     read -r -u "${RIDERS_NODE[0]}" result
     echo "round $round: $result; web RSS $(status_mb VmRSS) MB, CPU $(( ($(cpu) - cpu_round) * 1000 / hz )) ms this round"
-    expected=$((expected + 1))
     [[ $result =~ \"received\":([0-9]+),\"of\":([0-9]+) ]] && [ "${BASH_REMATCH[1]}" = "${BASH_REMATCH[2]}" ] && received=$((received + 1))
     version=$next
   done
@@ -103,6 +104,7 @@ run() {
   sleep 30
   later=$(status_mb VmRSS)
   kill "$sampler" 2>/dev/null || true; wait "$sampler" 2>/dev/null || true; sampler=
+  [ -n "${KEEP_RSS:-}" ] && cp "$work/rss" "$KEEP_RSS.$coding" # one line every 100 ms, in MB
   stop_app "$apphost"; apphost=
   kill "$feed" 2>/dev/null || true; wait "$feed" 2>/dev/null || true
   [ "$received" = "$expected" ] || { echo "FAILED: $((expected - received)) of $expected versions did not reach every client" >&2; failures=$((failures + 1)); }
