@@ -13,6 +13,7 @@ using Velib.Silo.Stations;
 using Velib.Contracts.Archive;
 using Velib.Contracts.Feed;
 using Velib.Silo;
+using Velib.ServiceDefaults;
 
 namespace Velib.Benchmarks;
 

@@ -43,10 +43,11 @@ public static class VelibWebExtensions
         });
         builder.Services.AddOptions<Velib.Web.Gbfs.GbfsOptions>().Bind(builder.Configuration.GetSection(Velib.Web.Gbfs.GbfsOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddOptions<Velib.Web.Api.ApiOptions>().Bind(builder.Configuration.GetSection(Velib.Web.Api.ApiOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
-        // Thousands of streams each hold what Kestrel buffers for them while their socket drains; a small buffer
-        // bounds that per rider. bench/riders.sh at 5,000 clients showed no change in the web's memory with it
-        // (+322 MB against +303 MB), and /api/stations at 11,316 req/s against 11,898 without it.
-        builder.Services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(o => o.Limits.MaxResponseBufferSize = 16 * 1024);
+        // A stream holds what its connection's transport pipe buffers until the socket takes it: up to 64 KB by
+        // default, and a version is pushed to every stream at once, so bench/riders.sh at 5,000 plain-text streams
+        // peaked at +485 MB (2026-12-07). For HTTP/1.1 that bound is the socket transport's, not Kestrel's
+        // MaxResponseBufferSize (16 KB before, which changed nothing); the stream writes in slices of the same size.
+        builder.Services.Configure<Microsoft.AspNetCore.Server.Kestrel.Transport.Sockets.SocketTransportOptions>(o => o.MaxWriteBufferSize = StationStream.ConnectionBuffer);
         builder.Services.AddHealthChecks().AddCheck<Velib.Web.Health.ClusterReachableCheck>("cluster");
         return builder;
     }

@@ -11,6 +11,7 @@ namespace Velib.Tests.Accessibility;
 /// axe-core's WCAG 2.1 A and AA rules on the live map, in a French and an English browser (the page follows the
 /// browser's language), against the real AppHost.
 /// </summary>
+[Browser]
 [Collection(AppHostCollection.Name)]
 public sealed class AccessibilityTests(AppHostFixture app, BrowserFixture browser) : IClassFixture<BrowserFixture>
 {

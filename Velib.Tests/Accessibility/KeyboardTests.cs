@@ -8,6 +8,7 @@ using Velib.Tests.Support;
 namespace Velib.Tests.Accessibility;
 
 /// <summary>A rider without a mouse reaches a station (a marker cannot take the focus) through the search.</summary>
+[Browser]
 [Collection(AppHostCollection.Name)]
 public sealed class KeyboardTests(AppHostFixture app, BrowserFixture browser) : IClassFixture<BrowserFixture>
 {

@@ -10,6 +10,7 @@ using Xunit.Abstractions;
 namespace Velib.Tests.Accessibility;
 
 /// <summary>The map on a phone: installable from its web app manifest, and laid out for a 390 × 844 screen.</summary>
+[Browser]
 [Collection(AppHostCollection.Name)]
 public sealed class PhoneTests(AppHostFixture app, BrowserFixture browser, ITestOutputHelper output) : IClassFixture<BrowserFixture>
 {

@@ -15,6 +15,7 @@ namespace Velib.Tests.Archive;
 /// The archive grain against a real s3rver, with its spool in a real Garnet. One s3rver serves the class, and each
 /// test writes under a prefix of its own; a test that stops S3 starts a private one.
 /// </summary>
+[Integration]
 public sealed partial class ArchiveTests(SharedS3 shared) : IAsyncLifetime, IClassFixture<SharedS3>
 {
     private static readonly string Series = SharedData.Root is null ? "" : SharedData.Velib("timeseries-2025-11-10");

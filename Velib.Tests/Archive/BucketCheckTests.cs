@@ -8,6 +8,7 @@ using Velib.Silo;
 
 namespace Velib.Tests.Archive;
 
+[Integration]
 public sealed class BucketCheckTests
 {
     private static async Task StartChecks(IDictionary<string, string?> settings)

@@ -4,6 +4,7 @@ using Velib.Tests.Support;
 namespace Velib.Tests.Archive;
 
 /// <summary>The local S3 server pages its listings, as a lake of more than 1,000 objects needs.</summary>
+[Integration]
 public sealed class S3rverListingTests(SharedS3 shared) : IClassFixture<SharedS3>
 {
     [Fact]

@@ -1,9 +1,11 @@
 using k8s.Models;
 using Velib.Silo.Hosting;
+using Velib.Tests.Support;
 
 namespace Velib.Tests.Deployment;
 
 /// <summary>The deployment table of docs/operations.md against the AppHost's model and the code, so that they never drift.</summary>
+[Integration]
 public sealed class DeploymentVariablesTests
 {
     [Fact]

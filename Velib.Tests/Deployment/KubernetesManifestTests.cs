@@ -1,8 +1,10 @@
 using k8s.Models;
+using Velib.Tests.Support;
 
 namespace Velib.Tests.Deployment;
 
 /// <summary>deploy/kubernetes renders, parses strictly, and its objects refer to one another correctly.</summary>
+[Integration]
 public sealed class KubernetesManifestTests
 {
     public const string Base = "deploy/kubernetes";

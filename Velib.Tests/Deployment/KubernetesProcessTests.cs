@@ -7,6 +7,7 @@ using Velib.Store;
 namespace Velib.Tests.Deployment;
 
 /// <summary>What deploy/kubernetes gives each process agrees with what its code reads and listens on.</summary>
+[Integration]
 public sealed class KubernetesProcessTests
 {
     private static readonly Dictionary<string, string> Projects = new() { ["store"] = "Velib.Store", ["silo"] = "Velib.Silo", ["web"] = "Velib.Web" };

@@ -7,6 +7,7 @@ namespace Velib.Tests.Docs;
 /// The README and docs/ link to each other by relative paths and heading anchors; a moved file or a renamed heading
 /// would leave a reader at a dead end without this.
 /// </summary>
+[Unit]
 public sealed partial class DocLinksTests
 {
     [Fact]

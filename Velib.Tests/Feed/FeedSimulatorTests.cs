@@ -6,6 +6,7 @@ using Velib.Tests.Support;
 
 namespace Velib.Tests.Feed;
 
+[Unit]
 public sealed class FeedSimulatorTests
 {
     private static readonly DateTimeOffset Morning = new(2026, 11, 30, 7, 0, 0, TimeSpan.Zero); // 08:00 in Paris

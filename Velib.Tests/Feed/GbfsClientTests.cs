@@ -7,6 +7,7 @@ using Velib.Silo;
 
 namespace Velib.Tests.Feed;
 
+[Grain]
 public sealed class GbfsClientTests : IAsyncLifetime
 {
     private RecordedFeedServer _server = null!;

@@ -3,6 +3,7 @@ using Velib.Tests.Support;
 
 namespace Velib.Tests.Feed;
 
+[Unit]
 public sealed class GbfsParserTests
 {
     [SharedDataFact]

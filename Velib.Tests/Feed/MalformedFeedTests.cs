@@ -1,8 +1,10 @@
 using System.Text;
 using Velib.Silo.Feed;
+using Velib.Tests.Support;
 
 namespace Velib.Tests.Feed;
 
+[Unit]
 public sealed class MalformedFeedTests
 {
     private const string Good = """

@@ -2,10 +2,12 @@ using Microsoft.Extensions.Time.Testing;
 using Velib.Silo.Feed;
 using Velib.Silo.Feed.Simulation;
 using Xunit.Abstractions;
+using Velib.Tests.Support;
 
 namespace Velib.Tests.Feed;
 
 /// <summary>The simulated day looks like the city's: measured on the documents the simulator writes, as a reader would.</summary>
+[Unit]
 public sealed class ParisDynamicsTests(ITestOutputHelper output)
 {
     // A Monday in winter: Paris is UTC+1.

@@ -1,8 +1,10 @@
 using Velib.Lake.Forecast;
+using Velib.Tests.Support;
 
 namespace Velib.Tests.Forecast;
 
 /// <summary>The forecast's calibration, pure: isotonic regression, the calibrator's curve, the recent change of a count.</summary>
+[Unit]
 public sealed class CalibratorTests
 {
     [Fact]

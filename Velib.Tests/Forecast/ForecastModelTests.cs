@@ -3,10 +3,12 @@ using Velib.Contracts.Forecast;
 using Velib.Contracts.Stations;
 using Velib.Lake.Forecast;
 using Velib.Tests.Import;
+using Velib.Tests.Support;
 
 namespace Velib.Tests.Forecast;
 
 /// <summary>The refit's pure parts: sampling, determinism, the stored bytes, horizons the history lacks, reasons instead of numbers.</summary>
+[Unit]
 public sealed class ForecastModelTests
 {
     private static SnapshotSeries Series(IEnumerable<StatusFileRow> rows)

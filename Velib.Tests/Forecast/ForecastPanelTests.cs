@@ -8,6 +8,7 @@ using Velib.Web.Forecast;
 namespace Velib.Tests.Forecast;
 
 /// <summary>The station panel's forecast sentence, in French and English, for 15, 30 and 60 minutes, and when there is no history.</summary>
+[Unit]
 public sealed class ForecastPanelTests : IAsyncLifetime
 {
     private readonly BunitContext _context = VelibBunit.Context();

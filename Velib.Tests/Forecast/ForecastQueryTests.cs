@@ -4,10 +4,12 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Localization;
 using Velib.Web;
 using Velib.Web.Api;
+using Velib.Tests.Support;
 
 namespace Velib.Tests.Forecast;
 
 /// <summary>The forecast API's parameters: what is accepted, and the 400's reason for what is not.</summary>
+[Unit]
 public sealed class ForecastQueryTests
 {
     private static readonly IStringLocalizer<Text> T = Localizer();

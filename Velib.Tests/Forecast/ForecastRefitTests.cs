@@ -7,6 +7,7 @@ using Velib.Tests.Support;
 namespace Velib.Tests.Forecast;
 
 /// <summary>The daily refit against a real s3rver: from the lake, deterministic, blind to what comes after its day, and stored once.</summary>
+[Integration]
 public sealed class ForecastRefitTests(SharedS3 shared) : IClassFixture<SharedS3>, IDisposable
 {
     private static readonly DateTime Day = ForecastHistory.Start.AddDays(10);

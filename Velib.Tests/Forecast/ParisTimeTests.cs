@@ -1,8 +1,10 @@
 using Velib.Gbfs;
+using Velib.Tests.Support;
 
 namespace Velib.Tests.Forecast;
 
 /// <summary>Paris time, with the system's time zone data or, without it, the built-in European rule.</summary>
+[Unit]
 public sealed class ParisTimeTests
 {
     private static DateTime Utc(int year, int month, int day, int hour, int minute = 0) => new(year, month, day, hour, minute, 0, DateTimeKind.Utc);

@@ -4,9 +4,11 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 using Orleans.Configuration;
 using Velib.Silo.Health;
+using Velib.Tests.Support;
 
 namespace Velib.Tests.Health;
 
+[Unit]
 public sealed class AdvertisedAddressCheckTests
 {
     [Fact]

@@ -8,6 +8,7 @@ using Velib.Tests.Support;
 namespace Velib.Tests.Health;
 
 /// <summary>A silo that advertises an address nobody can reach never joins: it stops before the membership table.</summary>
+[Unit]
 public sealed class AdvertisedAddressGuardTests
 {
     private static IHost Silo(IPAddress advertised)

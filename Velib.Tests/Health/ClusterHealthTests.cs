@@ -2,10 +2,12 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Velib.Contracts.Archive;
 using Velib.Contracts.Feed;
 using Velib.Silo.Health;
+using Velib.Tests.Support;
 
 namespace Velib.Tests.Health;
 
 /// <summary>The silo's health rules, as the dashboard shows them.</summary>
+[Unit]
 public sealed class ClusterHealthTests
 {
     private static readonly DateTime Now = new(2026, 11, 30, 8, 0, 0, DateTimeKind.Utc);

@@ -5,6 +5,7 @@ using Velib.Tests.Support;
 namespace Velib.Tests.Import;
 
 /// <summary>Inputs the importer refuses: a message naming the file and row, and nothing in the lake.</summary>
+[Integration]
 public sealed class BadInputTests(SharedS3 shared) : IClassFixture<SharedS3>, IDisposable
 {
     private readonly ImportFiles _files = new();

@@ -4,6 +4,7 @@ using Velib.Tests.Support;
 namespace Velib.Tests.Import;
 
 /// <summary>The importer's command line: exit codes and settings in the AppHost's form.</summary>
+[Integration]
 public sealed class CommandLineTests(SharedS3 shared) : IClassFixture<SharedS3>, IDisposable
 {
     private readonly ImportFiles _files = new();

@@ -6,6 +6,7 @@ using Velib.Tests.Support;
 namespace Velib.Tests.Import;
 
 /// <summary>Folders of real GBFS feed files imported into a real s3rver, and read back.</summary>
+[Integration]
 public sealed class GbfsFolderImportTests(SharedS3 shared) : IClassFixture<SharedS3>, IDisposable
 {
     private readonly string _folder = Directory.CreateTempSubdirectory("velib-gbfs-").FullName;

@@ -3,6 +3,7 @@ using Velib.Tests.Support;
 namespace Velib.Tests.Import;
 
 /// <summary>Importing status files into a real s3rver, and reading the lake back.</summary>
+[Integration]
 public sealed class ImportTests(SharedS3 shared) : IClassFixture<SharedS3>, IDisposable
 {
     private readonly ImportFiles _files = new();

@@ -4,6 +4,7 @@ using Velib.Tests.Support;
 namespace Velib.Tests.Import;
 
 /// <summary>The real shared history (3,477 snapshots) imported into a real s3rver and read back.</summary>
+[Integration]
 public sealed class SharedHistoryImportTests(SharedS3 shared) : IClassFixture<SharedS3>
 {
     [SharedDataFact]

@@ -1,8 +1,10 @@
 using Velib.Lake.Import;
+using Velib.Tests.Support;
 
 namespace Velib.Tests.Import;
 
 /// <summary>Snapshots into the lake's rows, as live ingestion would make them.</summary>
+[Unit]
 public sealed class SnapshotDiffTests
 {
     private static Observation At(DateTime t, long id, int mechanical, bool renting = true) =>

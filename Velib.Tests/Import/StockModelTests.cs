@@ -1,8 +1,10 @@
 using Velib.Lake.Forecast;
+using Velib.Tests.Support;
 
 namespace Velib.Tests.Import;
 
 /// <summary>The forecast model's pure logic: counting, shrinkage, determinism.</summary>
+[Unit]
 public sealed class StockModelTests
 {
     private static readonly DateTime Monday8 = new(2026, 3, 2, 7, 0, 0, DateTimeKind.Utc);

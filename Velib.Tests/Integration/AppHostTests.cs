@@ -9,6 +9,7 @@ using Velib.Tests.Support;
 
 namespace Velib.Tests.Integration;
 
+[Integration]
 [Collection(AppHostCollection.Name)]
 public sealed class AppHostTests(AppHostFixture fixture)
 {

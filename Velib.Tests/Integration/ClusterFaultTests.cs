@@ -16,6 +16,7 @@ namespace Velib.Tests.Integration;
 /// of the AppHost on the same data folder. Its own AppHost (its own store, S3 and data folder), in the AppHost
 /// collection so that it never runs beside another AppHost start.
 /// </summary>
+[Browser]
 [Collection(AppHostCollection.Name)]
 public sealed class ClusterFaultTests(BrowserFixture browser, ITestOutputHelper output) : IAsyncLifetime, IClassFixture<BrowserFixture>
 {

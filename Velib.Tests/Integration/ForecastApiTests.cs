@@ -1,35 +1,18 @@
 using System.Net.Http.Json;
 using System.Text.Json;
-using Velib.Contracts.Forecast;
 using Velib.Tests.Support;
 
 namespace Velib.Tests.Integration;
 
-/// <summary><c>/api/stations/forecast</c> and <c>/api/stations/{id}/forecast</c> against the real AppHost on recorded data.</summary>
+/// <summary>
+/// <c>/api/stations/forecast</c> and <c>/api/stations/{id}/forecast</c> against the real AppHost on recorded data: what
+/// they refuse and their OpenAPI entries. Their odds on a lake with history are <see cref="ForecastOddsApiTests"/>'.
+/// </summary>
+[Integration]
 [Collection(AppHostCollection.Name)]
 public sealed class ForecastApiTests(AppHostFixture fixture)
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
-
-    [SharedDataFact]
-    public async Task Every_station_gets_odds_or_a_reason_and_a_station_s_own_forecast_adds_its_counts()
-    {
-        var served = await fixture.ServedSnapshotAsync();
-
-        var forecasts = (await fixture.Web.GetFromJsonAsync<StationForecast[]>("/api/stations/forecast?horizon=PT15M"))!;
-
-        Assert.Equal(served.Select(s => s.Id).Order(), forecasts.Select(f => f.Id));
-        // A fresh lake holds no day before today: no model, so no number, and the reason says so.
-        Assert.All(forecasts, f => Assert.True(
-            f is { Reason: null, Bikes: > 0 and < 1, Ebike: > 0 and < 1, Docks: > 0 and < 1 }
-            || f is { Reason: ForecastReasons.NoHistory or ForecastReasons.NotInService, Bikes: null, Ebike: null, Docks: null }, $"{f}"));
-        var id = served[0].Id;
-        var detail = await fixture.Web.GetFromJsonAsync<StationForecastDetail>($"/api/stations/{id}/forecast?horizon=PT1H");
-        Assert.Equal(id, detail!.Forecast.Id);
-        Assert.Equal(60, detail.HorizonMinutes);
-        Assert.Equal(forecasts.Single(f => f.Id == id).Reason, detail.Forecast.Reason);
-        Assert.Equal(detail.Forecast.Reason is null, detail.Counts is not null);
-    }
 
     [SharedDataTheory]
     [InlineData("/api/stations/forecast?horizon=PT1M", "from PT5M to PT3H")]

@@ -8,6 +8,7 @@ using Velib.Tests.Support;
 namespace Velib.Tests.Integration;
 
 /// <summary>The GBFS 3.0 republication, validated against the official schemas (../shared/data/gbfs-schema/v3.0).</summary>
+[Integration]
 [Collection(AppHostCollection.Name)]
 public sealed class GbfsFeedTests(AppHostFixture fixture)
 {

@@ -7,6 +7,7 @@ using static Velib.Tests.Integration.ArchiveApiCalls;
 namespace Velib.Tests.Integration;
 
 /// <summary><c>/api/stations/{id}/history?step=</c>: a station's state every step from the lake, and the 400s of its parameters.</summary>
+[Integration]
 [Collection(AppHostCollection.Name)]
 public sealed class HistoryApiTests(AppHostFixture fixture)
 {

@@ -10,6 +10,7 @@ namespace Velib.Tests.Integration;
 /// published build, through a kill -9, a 60 s partition and a 30 s store cut, with the archive checked at the end.
 /// The script's exit code is its verdict (0 when every check passed); its figures go to the test output.
 /// </summary>
+[Hosts]
 [Collection(HostsCollection.Name)]
 public sealed class HostsScriptTests(ITestOutputHelper output)
 {

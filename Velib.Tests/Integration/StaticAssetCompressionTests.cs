@@ -1,3 +1,4 @@
+using Velib.Tests.Support;
 using System.Net;
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
@@ -12,6 +13,7 @@ namespace Velib.Tests.Integration;
 /// served by MapStaticAssets over real HTTP to a client that accepts Brotli and gzip. MudBlazor's CSS (613 KB) once
 /// went out uncompressed at the fingerprinted URL the page links; this is what would have caught it.
 /// </summary>
+[Integration]
 public sealed class StaticAssetCompressionTests
 {
     // PNG is deflate inside: gzip -9 shrank the web's nine PNGs by 0-10 % (two grew), so the SDK leaves them as they

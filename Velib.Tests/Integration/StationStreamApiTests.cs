@@ -9,6 +9,7 @@ using Xunit.Abstractions;
 namespace Velib.Tests.Integration;
 
 /// <summary><c>/api/stations/stream</c> against the real AppHost on recorded Vélib' snapshots.</summary>
+[Integration]
 [Collection(AppHostCollection.Name)]
 public sealed class StationStreamApiTests(AppHostFixture fixture, ITestOutputHelper output)
 {

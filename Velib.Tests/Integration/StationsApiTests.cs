@@ -11,6 +11,7 @@ using Xunit.Abstractions;
 namespace Velib.Tests.Integration;
 
 /// <summary><c>/api/stations</c> served like a static file, and its deltas, against the real AppHost on recorded data.</summary>
+[Integration]
 [Collection(AppHostCollection.Name)]
 public sealed class StationsApiTests(AppHostFixture fixture, ITestOutputHelper output)
 {

@@ -5,6 +5,7 @@ using Velib.Tests.Support;
 namespace Velib.Tests.Integration;
 
 /// <summary>The local Garnet asks for the generated password; the silos and the web connect with it.</summary>
+[Integration]
 [Collection(AppHostCollection.Name)]
 public sealed class StorePasswordTests(AppHostFixture fixture)
 {

@@ -5,6 +5,7 @@ using Velib.Tests.Support;
 namespace Velib.Tests.Integration;
 
 /// <summary>What the running app leaves in its store: station history as packed per-cycle values, no per-station state.</summary>
+[Integration]
 [Collection(AppHostCollection.Name)]
 public sealed class StoreStateTests(AppHostFixture app)
 {

@@ -8,6 +8,7 @@ using static Velib.Tests.Integration.ArchiveApiCalls;
 namespace Velib.Tests.Integration;
 
 /// <summary><c>/api/stations?at=</c> and <c>/api/network/timeline</c> against the real AppHost on recorded data.</summary>
+[Integration]
 [Collection(AppHostCollection.Name)]
 public sealed class TimeTravelApiTests(AppHostFixture fixture)
 {

@@ -7,6 +7,7 @@ using Velib.Tests.Support;
 namespace Velib.Tests.Lake;
 
 /// <summary>The daily compaction of a finished day, whole and after an interruption, against a real s3rver.</summary>
+[Integration]
 public sealed class CompactionTests(SharedS3 shared) : IClassFixture<SharedS3>
 {
     private static List<(long, DateTime, int, int, int)> Latest(IEnumerable<ChangeRow> rows) =>

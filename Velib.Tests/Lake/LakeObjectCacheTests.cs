@@ -4,6 +4,7 @@ using Velib.Tests.Support;
 namespace Velib.Tests.Lake;
 
 /// <summary>The reader's cache of parsed objects on a real s3rver, when a key it holds is written again.</summary>
+[Integration]
 public sealed class LakeObjectCacheTests(SharedS3 shared) : IClassFixture<SharedS3>, IDisposable
 {
     private readonly ImportFiles _files = new();

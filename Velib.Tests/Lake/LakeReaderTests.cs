@@ -6,6 +6,7 @@ using Velib.Tests.Support;
 namespace Velib.Tests.Lake;
 
 /// <summary>The network and its totals at past times, read back from a lake of the recorded afternoon.</summary>
+[Integration]
 public sealed class LakeReaderTests(SharedS3 shared) : IClassFixture<SharedS3>
 {
     private static readonly TimeSpan HalfMinute = TimeSpan.FromSeconds(30);

@@ -1,9 +1,11 @@
 using Velib.Contracts.Stations;
 using Velib.Web.Favourites;
+using Velib.Tests.Support;
 
 namespace Velib.Tests.Map;
 
 /// <summary>Alerts fire once per crossing below the rider's number, and again only after a recovery.</summary>
+[Unit]
 public sealed class AlertTrackerTests
 {
     private static readonly DateTime Now = new(2026, 11, 30, 8, 0, 0, DateTimeKind.Utc);

@@ -9,6 +9,7 @@ using Velib.Tests.Support;
 namespace Velib.Tests.Map;
 
 /// <summary>My stations in Chromium: a starred station survives a reload, and its alert fires once per crossing.</summary>
+[Browser]
 [Collection(AppHostCollection.Name)]
 public sealed class FavouritesTests(AppHostFixture app, BrowserFixture browser) : IClassFixture<BrowserFixture>
 {

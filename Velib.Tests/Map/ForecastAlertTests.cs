@@ -6,6 +6,7 @@ using Velib.Web.Favourites;
 namespace Velib.Tests.Map;
 
 /// <summary>"Likely empty within 30 min": fires once when the odds fall below 20 %, again only after a recovery, and never on missing odds.</summary>
+[Unit]
 public sealed class ForecastAlertTests
 {
     private static readonly DateTime Now = new(2026, 11, 30, 8, 0, 0, DateTimeKind.Utc);

@@ -1,6 +1,7 @@
 using System.IO.Compression;
 using System.Text;
 using Velib.Web.Live;
+using Velib.Tests.Support;
 
 namespace Velib.Tests.Map;
 
@@ -8,6 +9,7 @@ namespace Velib.Tests.Map;
 /// The stream's gzip coding: each event is compressed once for every rider, so any run of events, in any order a
 /// connection happens to get them, must read back as the same text.
 /// </summary>
+[Unit]
 public sealed class GzipSegmentsTests
 {
     private static StreamEvent Event(long v, int stations) => StreamEvents.Versioned(StreamEvents.Delta, v,

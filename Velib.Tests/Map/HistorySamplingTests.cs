@@ -1,9 +1,11 @@
 using Velib.Contracts.Stations;
 using Velib.Web.Api;
+using Velib.Tests.Support;
 
 namespace Velib.Tests.Map;
 
 /// <summary>The server's thinning of a station's history: its state at from and every step, from the lake's state at the start.</summary>
+[Unit]
 public sealed class HistorySamplingTests
 {
     private static readonly DateTime Monday = new(2026, 11, 23, 0, 0, 0, DateTimeKind.Utc);

@@ -15,6 +15,7 @@ using Velib.Web.Live;
 namespace Velib.Tests.Map;
 
 /// <summary>The web process's one live network, against real grains: one load, then pushed deltas, each encoded once for every stream client.</summary>
+[Grain]
 public sealed class LiveNetworkTests : IAsyncLifetime
 {
     // A fake clock in the middle of an hour: the simulator refreshes every last_reported at the top of the hour,

@@ -10,6 +10,7 @@ using Velib.Tests.Support;
 namespace Velib.Tests.Map;
 
 /// <summary>French and English: the page and the API's errors, chosen by Accept-Language, French by default, and the switch wins.</summary>
+[Browser]
 [Collection(AppHostCollection.Name)]
 public sealed class LocalizationTests(AppHostFixture app, BrowserFixture browser) : IClassFixture<BrowserFixture>
 {

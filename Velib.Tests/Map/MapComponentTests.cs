@@ -10,6 +10,7 @@ using Velib.Web.Map;
 
 namespace Velib.Tests.Map;
 
+[Unit]
 public sealed class MapComponentTests : IAsyncLifetime
 {
     private readonly BunitContext _context = VelibBunit.Context();

@@ -11,6 +11,7 @@ using Xunit.Abstractions;
 namespace Velib.Tests.Map;
 
 /// <summary>The live map in headless Chromium, against the real AppHost on a recorded Vélib' feed.</summary>
+[Browser]
 [Collection(AppHostCollection.Name)]
 public sealed partial class MapPageTests(AppHostFixture app, BrowserFixture browser, ITestOutputHelper output) : IClassFixture<BrowserFixture>
 {

@@ -11,6 +11,7 @@ using Velib.Web.Favourites;
 namespace Velib.Tests.Map;
 
 /// <summary>My stations' forecast alert in French and English: the odds it watches, or why there are none, and the alert's words.</summary>
+[Unit]
 public sealed class MyStationsForecastTests : IAsyncLifetime
 {
     private static readonly Station Godard = new(1, "16107", "Benjamin Godard", 48.866, 2.276, 35, 3, 1, 20, true, true, true, null, null);

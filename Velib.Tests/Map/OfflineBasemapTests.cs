@@ -9,6 +9,7 @@ using Xunit.Abstractions;
 namespace Velib.Tests.Map;
 
 /// <summary>The bundled outline of Paris in headless Chromium, on the AppHost whose map has no tiles.</summary>
+[Browser]
 [Collection(AppHostCollection.Name)]
 public sealed class OfflineBasemapTests(AppHostFixture app, BrowserFixture browser, ITestOutputHelper output) : IClassFixture<BrowserFixture>
 {

@@ -9,6 +9,7 @@ using Velib.Web.Replay;
 namespace Velib.Tests.Map;
 
 /// <summary>The replay's date picker: any day of the archive, at the time of day shown, kept inside what the archive covers.</summary>
+[Unit]
 public sealed class ReplayDayTests : IAsyncLifetime
 {
     // The imported months start on 10 Nov 2025; "now" is 1 Dec 2026, 17:00 in Paris.

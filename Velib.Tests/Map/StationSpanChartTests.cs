@@ -7,6 +7,7 @@ using Velib.Web.Replay;
 namespace Velib.Tests.Map;
 
 /// <summary>A station's archived chart offers day, week and month; the typical day comes only with several days.</summary>
+[Unit]
 public sealed class StationSpanChartTests : IAsyncLifetime
 {
     // Midnight in Paris (UTC+1 in November), so that 48 hourly samples are 2 Paris days.

@@ -1,9 +1,11 @@
 using Microsoft.Extensions.Time.Testing;
 using Velib.Web.Live;
+using Velib.Tests.Support;
 
 namespace Velib.Tests.Map;
 
 /// <summary>The stream's fan-out to riders, on its own: bounded per client, never waiting on one.</summary>
+[Unit]
 public sealed class StationStreamTests
 {
     private readonly FakeTimeProvider _time = new();

@@ -1,8 +1,10 @@
 using Velib.Web.Replay;
+using Velib.Tests.Support;
 
 namespace Velib.Tests.Map;
 
 /// <summary>The typical day of a station, from the samples of its week or month.</summary>
+[Unit]
 public sealed class StationWeekTests
 {
     private static readonly DateTime Monday = new(2026, 11, 23, 0, 0, 0, DateTimeKind.Utc);

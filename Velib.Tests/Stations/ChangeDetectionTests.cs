@@ -6,6 +6,7 @@ using Velib.Tests.Support;
 
 namespace Velib.Tests.Stations;
 
+[Unit]
 public sealed class ChangeDetectionTests
 {
     [SharedDataFact]

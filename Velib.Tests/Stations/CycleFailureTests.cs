@@ -6,6 +6,7 @@ using Velib.Tests.Support;
 namespace Velib.Tests.Stations;
 
 /// <summary>Unit tests: how an ingest cycle's failure is sorted, and how each kind is logged.</summary>
+[Unit]
 public sealed class CycleFailureTests
 {
     private static readonly RedisConnectionException StoreDown = new(ConnectionFailureType.UnableToConnect, "store down");

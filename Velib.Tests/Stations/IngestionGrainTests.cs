@@ -4,6 +4,7 @@ using Velib.Tests.Support;
 
 namespace Velib.Tests.Stations;
 
+[Grain]
 public sealed class IngestionGrainTests : RecordedClusterTest
 {
     [SharedDataFact]

@@ -12,6 +12,7 @@ namespace Velib.Tests.Stations;
 /// The ingestion grain saves its network only now and then; a new activation replays the store's recent log over
 /// the saved network, so a crash between saves loses no change and re-emits none.
 /// </summary>
+[Grain]
 public sealed class NetworkReplayTests
 {
     [Fact]

@@ -1,8 +1,10 @@
 using Velib.Contracts.Stations;
 using Velib.Silo.Stations;
+using Velib.Tests.Support;
 
 namespace Velib.Tests.Stations;
 
+[Unit]
 public sealed class NetworkStateTests
 {
     private static readonly DateTime T0 = new(2026, 11, 30, 8, 0, 0, DateTimeKind.Utc);

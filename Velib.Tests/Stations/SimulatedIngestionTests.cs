@@ -5,6 +5,7 @@ using Velib.Tests.Support;
 
 namespace Velib.Tests.Stations;
 
+[Grain]
 public sealed class SimulatedIngestionTests
 {
     // The simulated network is the real Vélib' station list bundled with the silo.

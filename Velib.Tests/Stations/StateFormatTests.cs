@@ -13,6 +13,7 @@ namespace Velib.Tests.Stations;
 /// format; the JSON that versions before 2026-11-30 wrote is still read until its removal step (see
 /// <see cref="VelibStorageSerializer"/>).
 /// </summary>
+[Grain]
 public sealed class StateFormatTests : RecordedClusterTest
 {
     private static readonly DateTime T0 = new(2026, 11, 30, 8, 0, 0, DateTimeKind.Utc);
@@ -31,7 +32,7 @@ public sealed class StateFormatTests : RecordedClusterTest
         Assert.NotEqual((byte)'{', written.ToMemory().Span[0]);
         Assert.Equal(FeedMode.Simulated, read.Mode);
         Assert.Equal((42L, T0), (read.Network!.Version, read.Network.ObservedUtc!.Value));
-        Assert.Equal([station], read.Network.Stations);
+        Assert.Equal(station, Assert.Single(read.Network.Stations));
     }
 
     [SharedDataFact]

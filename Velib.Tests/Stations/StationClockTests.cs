@@ -5,6 +5,7 @@ using Velib.Tests.Support;
 namespace Velib.Tests.Stations;
 
 /// <summary>A station grain's 24 h window follows the feed's clock, not the system's.</summary>
+[Grain]
 public sealed class StationClockTests
 {
     [Fact]

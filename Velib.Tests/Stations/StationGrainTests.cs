@@ -6,6 +6,7 @@ using Velib.Tests.Support;
 namespace Velib.Tests.Stations;
 
 /// <summary>Station grains keep their state in grain storage, so a new activation serves the same data.</summary>
+[Grain]
 public sealed class StationGrainTests : RecordedClusterTest
 {
     private async Task<int> StationActivations()

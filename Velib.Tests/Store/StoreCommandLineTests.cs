@@ -7,6 +7,7 @@ using Velib.ServiceDefaults;
 namespace Velib.Tests.Store;
 
 /// <summary>What a script that starts the store by hand (bench/hosts.sh) asks the store for, instead of a copy of it.</summary>
+[Integration]
 public sealed class StoreCommandLineTests
 {
     [Fact]

@@ -7,6 +7,7 @@ using Velib.Store.Launch;
 namespace Velib.Tests.Store;
 
 /// <summary>The store's disk fills up: Velib.Store, as the AppHost runs it, on a tmpfs of a few megabytes.</summary>
+[Integration]
 public sealed class StoreDiskFullTests(ITestOutputHelper output)
 {
 

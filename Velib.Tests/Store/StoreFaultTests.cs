@@ -13,6 +13,7 @@ namespace Velib.Tests.Store;
 /// The store's faults, on Velib.Store run as the AppHost runs it (a process of its own, the AppHost's options):
 /// a crash during a checkpoint, and a damaged AOF tail.
 /// </summary>
+[Integration]
 public sealed class StoreFaultTests(ITestOutputHelper output) : IDisposable
 {
     private readonly string _data = Path.Combine(Path.GetTempPath(), "velib-faults-" + Guid.NewGuid().ToString("N"));
@@ -36,6 +37,8 @@ public sealed class StoreFaultTests(ITestOutputHelper output) : IDisposable
                 await Task.WhenAll(Enumerable.Range(i, 100).Select(async k => { await db.StringSetAsync($"base:{k}", page); acknowledged[$"base:{k}"] = page; }));
             }
             using var stop = new CancellationTokenSource();
+            // The checkpoint must start while every writer is writing: each says so once it has 50 acknowledged writes.
+            var writing = Enumerable.Range(0, 4).Select(_ => new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).ToArray();
             var writers = Enumerable.Range(0, 4).Select(w => Task.Run(async () =>
             {
                 for (var n = 0; !stop.IsCancellationRequested; n++)
@@ -44,9 +47,10 @@ public sealed class StoreFaultTests(ITestOutputHelper output) : IDisposable
                     try { await db.StringSetAsync(key, value); }
                     catch (RedisException) { return; }
                     acknowledged[key] = value;
+                    if (n == 49) writing[w].SetResult();
                 }
             })).ToArray();
-            await Task.Delay(300);
+            await Task.WhenAll(writing.Select(t => t.Task)).Within(TimeSpan.FromMinutes(1), "the 4 writers never had 50 acknowledged writes each");
             var before = (long)await db.ExecuteAsync("LASTSAVE");
             await db.ExecuteAsync("BGSAVE");
             during = (long)await db.ExecuteAsync("LASTSAVE") == before;

@@ -8,6 +8,7 @@ using Velib.Tests.Support;
 namespace Velib.Tests.Store;
 
 /// <summary>The silo's start waits for the store to listen (the AppHost starts silos beside the store, not after it).</summary>
+[Unit]
 public sealed class StoreGateTests
 {
     [Fact]

@@ -5,6 +5,7 @@ using Velib.Store;
 namespace Velib.Tests.Store;
 
 /// <summary>A client with the wrong store password is told so, in health and logs, without the secret, and keeps trying.</summary>
+[Integration]
 public sealed class StorePasswordClientTests
 {
     private const string Password = "right-horse-battery-staple-3f9c1e";

@@ -7,6 +7,7 @@ using Velib.ServiceDefaults;
 namespace Velib.Tests.Store;
 
 /// <summary>TLS to the store by configuration: <c>ssl=true</c>, and the store's own certificate trusted by path.</summary>
+[Integration]
 public sealed class StoreTlsTests
 {
     [Fact]

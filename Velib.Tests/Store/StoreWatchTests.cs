@@ -5,6 +5,7 @@ using Velib.Tests.Support;
 namespace Velib.Tests.Store;
 
 /// <summary>The silo reads the store's own counters for the dashboard, and is Degraded past documented thresholds.</summary>
+[Integration]
 public sealed class StoreWatchTests : IDisposable
 {
     private static readonly DateTime Now = new(2026, 11, 30, 18, 0, 0, DateTimeKind.Utc);

@@ -9,6 +9,7 @@ namespace Velib.Tests.Store;
 /// What one ingest cycle costs the store, in the bytes its append-only file grows by: the real grains, the real
 /// spool, Orleans' Redis grain storage and a Garnet started as the AppHost starts it.
 /// </summary>
+[Grain]
 public sealed class WriteBudgetTests(ITestOutputHelper output) : IDisposable
 {
     private readonly string _data = Path.Combine(Path.GetTempPath(), "velib-budget-" + Guid.NewGuid().ToString("N"));

@@ -68,6 +68,16 @@ public sealed class VelibAppHost : IAsyncDisposable
         return Convert.ToInt32(update.Snapshot.Properties.First(p => p.Name == "executable.pid").Value, System.Globalization.CultureInfo.InvariantCulture);
     }
 
+    /// <summary>
+    /// The process that runs <paramref name="project"/> for a resource: the child of the <c>dotnet run</c> wrapper
+    /// whose pid DCP reports (<see cref="PidOf"/>), for what the wrapper does not share, such as the memory.
+    /// </summary>
+    public async Task<int> ProjectPidOf(string resource, string project)
+    {
+        var wrapper = await PidOf(resource);
+        return ProcessTree.Running(wrapper, project) ?? throw new InvalidOperationException($"no process runs {project} under {resource}'s process {wrapper}");
+    }
+
     /// <summary>Runs a dashboard command on a resource; fails the test if the command fails.</summary>
     public async Task<string?> RunCommand(string resource, string command)
     {

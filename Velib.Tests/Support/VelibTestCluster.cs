@@ -34,7 +34,7 @@ public sealed class VelibTestCluster : IAsyncDisposable
 
     public static async Task<VelibTestCluster> StartAsync(IDictionary<string, string?> settings, ILoggerProvider? logs = null,
         TestStore? store = null, TimeProvider? time = null, Action<IHostApplicationBuilder>? host = null, bool stateInStore = false, string? serviceId = null,
-        string? storeConnection = null)
+        string? storeConnection = null, Action<IServiceCollection>? services = null)
     {
         var ownsStore = store is null;
         store ??= new TestStore();
@@ -66,6 +66,8 @@ public sealed class VelibTestCluster : IAsyncDisposable
             if (logs is not null) silo.Services.AddLogging(l => l.AddProvider(logs));
             // Grain-call spans, as Aspire turns them on in the app (Orleans__EnableDistributedTracing).
             if (host is not null) silo.AddActivityPropagation();
+            // Last, so that a test's replacements win over the app's registrations.
+            services?.Invoke(silo.Services);
         });
         if (host is not null) builder.ConfigureSiloHost((_, h) => host(h));
         var cluster = builder.Build();

@@ -8,6 +8,7 @@ using Velib.Tests.Support;
 namespace Velib.Tests.Telemetry;
 
 /// <summary>Activity listeners are process-wide, so these tests run alone (see <see cref="TelemetryCollection"/>).</summary>
+[Grain]
 [Collection(TelemetryCollection.Name)]
 public sealed class TraceTests
 {

@@ -84,12 +84,10 @@ internal static class StreamEndpoint
         return Results.Empty;
     }
 
-    // Every rider's event is the same shared array; Kestrel copies what it is given into the connection's own
-    // buffers until the socket takes it. Given in slices, each awaited, a connection should hold about its response
-    // buffer (16 KB, see VelibWebExtensions) plus a slice rather than a whole 200 KB state. Measured with
-    // bench/riders.sh at 5,000 clients, the web's memory did not change with it (+331 MB unsliced, +322 MB sliced):
-    // the per-client cost lies elsewhere, not yet found.
-    private const int Slice = 8 * 1024;
+    // Every rider's event is the same shared array; Kestrel copies what it is given into the connection's pipe, and
+    // a write of a whole event would copy all of it, whatever the pipe's bound. Given in slices no larger than that
+    // bound, each flushed (which waits while the pipe is over it), a connection holds one slice, not one event.
+    private const int Slice = StationStream.ConnectionBuffer;
 
     private static async Task WriteAsync(Stream body, ReadOnlyMemory<byte> bytes, CancellationToken cancellationToken)
     {
