@@ -83,7 +83,10 @@ export async function start() {
   } finally {
     reopen(since); // even when the fetch failed: the stream's first event is then the whole network
   }
-  // Back from airplane mode: reconnect now rather than at the browser's next retry.
+  // Airplane mode: the phone says it is offline, and a stream it kept open could not be trusted (nothing would come
+  // through, and nothing would say so): closed and said at once. Back online: reopened from our version now rather
+  // than at the browser's next retry; the server sends what was missed.
+  addEventListener('offline', () => { network.source?.close(); clearTimeout(retryTimer); connection(false); });
   addEventListener('online', () => { if (network.source?.readyState !== EventSource.OPEN) reopen(network.version >= 0 ? network.version : null); });
   try {
     const response = await fetch('api/stations/information');

@@ -1,5 +1,5 @@
 // The rules of search, filters and nearest stations, on stations in their wire shape (StationJson): pure
-// functions, so that node's test runner checks them (Velib.Tests/Unit/PageRulesTests) as the page runs them.
+// functions, so that node's test runner checks them (Velib.Tests/Map/PageRulesTests) as the page runs them.
 
 /** Lower case, no accents: "Gare de l'Est" and "gare de l'est" are the same search. */
 export const fold = text => String(text).normalize('NFD').replace(/\p{Mn}/gu, '').toLowerCase();
