@@ -1,0 +1,224 @@
+using System.Net;
+using System.Text.Json;
+using Microsoft.Playwright;
+using Velib.Tests.Integration;
+using Velib.Tests.Support;
+using Xunit.Abstractions;
+using static Velib.Tests.Support.RiderPages;
+
+namespace Velib.Tests.Map;
+
+/// <summary>
+/// What the page's design promises, in a real browser against the real AppHost: one parse per stream event, markers
+/// and totals changed in the same step, every station without JavaScript, bad input said in the rider's language and
+/// never a 500, and a dropped connection said and caught up without a reload.
+/// </summary>
+[Collection(AppHostCollection.Name)]
+[Trait("Category", "Browser")]
+public sealed class PageDesignTests(AppHostFixture app, BrowserFixture browser, ITestOutputHelper output) : IClassFixture<BrowserFixture>, IAsyncLifetime
+{
+    private readonly List<IBrowserContext> _contexts = [];
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync()
+    {
+        foreach (var context in _contexts) await context.CloseAsync();
+    }
+
+    private async Task<IBrowserContext> ContextAsync(string locale = "en-US", bool javaScript = true)
+    {
+        var context = await browser.Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            Locale = locale,
+            JavaScriptEnabled = javaScript,
+            ViewportSize = new ViewportSize { Width = 1400, Height = 900 },
+        });
+        _contexts.Add(context);
+        return context;
+    }
+
+    private async Task<IPage> LivePageAsync(Func<IPage, Task>? beforeOpening = null)
+    {
+        await app.WireStations();
+        var page = await (await ContextAsync()).NewPageAsync();
+        if (beforeOpening is not null) await beforeOpening(page);
+        return await page.OpenAsync(app);
+    }
+
+    /// <summary>Serves the next recorded snapshot and waits until the API shows it.</summary>
+    private async Task AdvanceAsync()
+    {
+        var (bikes, _) = app.AdvanceFeed();
+        await AppHostFixture.Until(() => app.WireStations(), s => s.Sum(x => x.Int("mechanical") + x.Int("ebike")) == bikes, TimeSpan.FromSeconds(30),
+            "the API never showed the next snapshot");
+    }
+
+    [SharedDataFact]
+    public async Task The_page_parses_each_stream_event_once()
+    {
+        Assert.NotNull(app.Feed);
+        var page = await LivePageAsync();
+        var before = await page.EvaluateAsync<int>("() => velibEarlyMap.network.events");
+
+        await AdvanceAsync();
+        await AdvanceAsync();
+        await page.Until($"() => velibEarlyMap.network.events >= {before} + 2 && velibEarlyMap.network.events >= 2",
+            "the page never received two stream events after two new snapshots");
+
+        var (events, parsed) = await Counts(page);
+        output.WriteLine($"{events} stream events, {parsed} JSON.parse calls of them");
+        Assert.True(events >= 2, $"{events} stream events");
+        Assert.Equal(events, parsed);
+    }
+
+    private static async Task<(int Events, int Parsed)> Counts(IPage page)
+    {
+        var counts = await page.EvaluateAsync<int[]>("() => [velibEarlyMap.network.events, velibEarlyMap.network.parsed]");
+        return (counts[0], counts[1]);
+    }
+
+    // After each 'delta' listener of the page's EventSource returns: do the totals and the markers both show it?
+    private const string DeltaProbe = """
+        (() => {
+          const colours = COLOURS;
+          const add = EventSource.prototype.addEventListener;
+          window.__deltaChecks = [];
+          EventSource.prototype.addEventListener = function (type, listener, options) {
+            if (type !== 'delta' || typeof listener !== 'function') return add.call(this, type, listener, options);
+            return add.call(this, type, function (event) {
+              const result = listener.apply(this, arguments);
+              try {
+                const page = window.velibEarlyMap, network = page.network, delta = JSON.parse(event.data);
+                const applied = network.version === delta.toVersion && !network.replay;
+                let bikes = 0;
+                for (const s of network.live.values()) bikes += s.mechanical + s.ebike;
+                const totals = document.querySelector('#total-bikes').dataset.value === String(bikes);
+                const wrong = delta.stations.filter(s => {
+                  const m = page.markers.get(s.id);
+                  return s.lat === 0 && s.lon === 0 ? m !== undefined : m?.options.fillColor !== colours[s.availability];
+                }).map(s => `${s.code}:${s.availability}`);
+                window.__deltaChecks.push({ applied, totals, markers: wrong.length === 0, stations: delta.stations.length, wrong: wrong.slice(0, 5) });
+              } catch (e) {
+                window.__deltaChecks.push({ applied: true, totals: false, markers: false, stations: 0, wrong: ['error: ' + e.message] });
+              }
+              return result;
+            }, options);
+          };
+        })();
+        """;
+
+    [SharedDataFact]
+    public async Task One_delta_changes_the_markers_and_the_totals_in_the_same_step()
+    {
+        Assert.NotNull(app.Feed);
+        var page = await LivePageAsync(p => p.AddInitScriptAsync(DeltaProbe.Replace("COLOURS", MarkerColours, StringComparison.Ordinal)));
+
+        await AdvanceAsync();
+        await AdvanceAsync();
+        await page.Until("() => window.__deltaChecks.filter(c => c.applied).length >= 1", "the page never applied a delta after two new snapshots");
+
+        var checks = await page.EvaluateAsync<JsonElement>("() => window.__deltaChecks");
+        output.WriteLine(checks.ToString());
+        var applied = checks.EnumerateArray().Where(c => c.GetProperty("applied").GetBoolean()).ToArray();
+        Assert.NotEmpty(applied);
+        Assert.All(applied, c =>
+        {
+            Assert.True(c.GetProperty("totals").GetBoolean(), $"after a delta the totals were not the sum of the network: {c}");
+            Assert.True(c.GetProperty("markers").GetBoolean(), $"after a delta some markers did not have the colour of their availability: {c}");
+        });
+        Assert.Contains(applied, c => c.GetProperty("stations").GetInt32() > 0);
+    }
+
+    [Theory]
+    [MemberData(nameof(Locales), MemberType = typeof(RiderPages))]
+    public async Task Without_javascript_the_page_lists_every_station_of_the_api_with_its_numbers(string locale)
+    {
+        var stations = await app.WireStations();
+        var page = await (await ContextAsync(locale, javaScript: false)).NewPageAsync();
+
+        var response = await page.GotoAsync(app.Url("/"));
+
+        Assert.Equal(200, response!.Status);
+        var rows = await page.Locator("#station-list tbody tr").CountAsync();
+        Assert.Equal(stations.Length, rows);
+        var big = stations.MaxBy(s => s.Int("capacity"));
+        var cells = await page.Locator($"#station-list tbody tr:has(a[href='/?station={big.Code()}']) td").AllInnerTextsAsync();
+        Assert.Equal(big.Code(), cells[0]);
+        Assert.Equal([big.Int("mechanical").ToString(), big.Int("ebike").ToString(), big.Int("docks").ToString()], cells.Skip(2).Take(3));
+        await Assertions.Expect(page.Locator("#no-script")).ToContainTextAsync(Say(locale, "JavaScript est désactivé", "JavaScript is off"));
+        await Assertions.Expect(page.Locator("#station-list caption")).ToHaveTextAsync(Say(locale, "Toutes les stations", "Every station"));
+    }
+
+    [Theory]
+    [MemberData(nameof(Locales), MemberType = typeof(RiderPages))]
+    public async Task An_unknown_station_and_a_time_that_is_not_one_are_said_in_the_riders_language_and_never_a_server_error(string locale)
+    {
+        await app.WireStations();
+        var page = await (await ContextAsync(locale)).NewPageAsync();
+
+        var station = await page.GotoAsync(app.Url("/?station=999999"));
+        Assert.Equal(200, station!.Status);
+        await page.Seen("#page-problem", "the unknown station was not said");
+        Assert.Contains(Say(locale, "Aucune station ne porte le numéro « 999999 »", "There is no station numbered “999999”"), await page.InnerTextAsync("#page-problem"));
+        await page.WaitForMarkersAsync(Patience); // the rest of the page works
+        Assert.Equal(0, await page.Locator("#station-detail").CountAsync());
+
+        var time = await page.GotoAsync(app.Url("/?at=garbage"));
+        Assert.Equal(200, time!.Status);
+        await page.Seen("#page-problem", "the time that is not one was not said");
+        Assert.Contains(Say(locale, "« garbage » n'est pas une date", "“garbage” is not a time"), await page.InnerTextAsync("#page-problem"));
+        await page.WaitForMarkersAsync(Patience);
+        Assert.True(await page.IsHiddenAsync("#replay-banner"), "a time that is not one started a replay");
+
+        var fragment = await page.GotoAsync(app.Url("/fragments/stations/nope"));
+        Assert.Equal(404, fragment!.Status);
+        Assert.Contains(Say(locale, "Aucune station ne porte le numéro « nope »", "There is no station numbered “nope”"), await page.InnerTextAsync("body"));
+    }
+
+    [Fact]
+    public async Task Bad_fragment_requests_are_4xx_with_a_message_never_500()
+    {
+        var stations = await app.WireStations();
+        var code = stations[0].Code();
+        foreach (var (path, status) in new[]
+        {
+            ("/fragments/stations/nope", HttpStatusCode.NotFound), ("/fragments/stations/nope/forecast", HttpStatusCode.NotFound),
+            ("/fragments/stations/nope/span?span=day", HttpStatusCode.NotFound), ($"/fragments/stations/{code}/forecast?at=garbage", HttpStatusCode.BadRequest),
+            ($"/fragments/stations/{code}/span?span=week&at=garbage", HttpStatusCode.BadRequest),
+        })
+        {
+            using var response = await app.Web.GetAsync(path);
+            var body = await response.Content.ReadAsStringAsync();
+            Assert.True(response.StatusCode == status, $"{path}: HTTP {(int)response.StatusCode}, expected {(int)status}: {body}");
+            Assert.Contains(path.Contains("nope", StringComparison.Ordinal) ? "nope" : "garbage", body);
+        }
+    }
+
+    [Fact]
+    public async Task A_dropped_connection_is_said_and_back_online_the_page_catches_up_without_a_reload()
+    {
+        var page = await LivePageAsync();
+        await page.EvaluateAsync("() => window.__sameDocument = true");
+        await page.Until("() => velibEarlyMap.network.connected === true", "the stream never connected");
+        Assert.True(await page.IsHiddenAsync("#connection-banner"));
+
+        await page.Context.SetOfflineAsync(true);
+        await page.Seen("#connection-banner", "the connection banner never showed while offline");
+        Assert.Contains("Connection lost", await page.InnerTextAsync("#connection-banner"));
+        if (app.Feed is not null) await AdvanceAsync(); // the network moves on while the rider is offline
+
+        await page.Context.SetOfflineAsync(false);
+        await page.Seen("#connection-banner", "the connection banner never went away back online", WaitForSelectorState.Hidden);
+        long api = -1, shown = -2;
+        await AppHostFixture.Until(async () =>
+        {
+            using var response = await app.Web.GetAsync("/api/stations");
+            api = long.Parse(response.Headers.ETag!.Tag.Trim('"').TrimStart('v'), System.Globalization.CultureInfo.InvariantCulture);
+            shown = await page.EvaluateAsync<long>("() => velibEarlyMap.network.version");
+            return 0;
+        }, _ => api == shown, TimeSpan.FromSeconds(45), "back online, the page's network version never caught up with the API's");
+        output.WriteLine($"caught up with version {api}");
+        Assert.True(await page.EvaluateAsync<bool>("() => window.__sameDocument === true"), "the page reloaded");
+    }
+}
