@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using Microsoft.Playwright;
+using Velib.Contracts.Stations;
 using Velib.Tests.Integration;
 using Velib.Tests.Support;
 using Xunit.Abstractions;
@@ -52,6 +53,94 @@ public sealed class PageDesignTests(AppHostFixture app, BrowserFixture browser, 
         var (bikes, _) = app.AdvanceFeed();
         await AppHostFixture.Until(() => app.WireStations(), s => s.Sum(x => x.Int("mechanical") + x.Int("ebike")) == bikes, TimeSpan.FromSeconds(30),
             "the API never showed the next snapshot");
+    }
+
+    [Fact]
+    public async Task The_page_draws_one_marker_per_station_of_the_api_and_its_totals_are_the_apis()
+    {
+        var page = await LivePageAsync();
+
+        NetworkTotals expected = null!;
+        int markers = 0, onMap = 0;
+        (int, int, int, int, int, int, int) shown = default;
+        await AppHostFixture.Until(async () =>
+        {
+            var stations = await app.StationsWithNames();
+            expected = NetworkTotals.Of(stations);
+            onMap = stations.Count(s => !(s.Lat == 0 && s.Lon == 0));
+            markers = int.Parse((await page.GetAttributeAsync("#station-map", "data-markers"))!, System.Globalization.CultureInfo.InvariantCulture);
+            shown = (await page.Value("total-stations"), await page.Value("total-bikes"), await page.Value("total-mechanical"), await page.Value("total-ebikes"),
+                await page.Value("total-docks"), await page.Value("total-empty"), await page.Value("total-full"));
+            return 0;
+        }, _ => markers == onMap && shown == (expected.Stations, expected.Bikes, expected.Mechanical, expected.Ebikes, expected.FreeDocks, expected.EmptyStations, expected.FullStations),
+            TimeSpan.FromSeconds(30), "the page's markers or totals never matched the API");
+
+        Assert.Equal(onMap, markers);
+        Assert.Equal(markers, await page.EvaluateAsync<int>("() => velibEarlyMap.markers.size"));
+        await page.Shot("map");
+    }
+
+    [SharedDataFact]
+    public async Task When_the_feed_changes_the_totals_change_without_a_reload()
+    {
+        Assert.NotNull(app.Feed);
+        var page = await LivePageAsync();
+        await page.EvaluateAsync("() => window.__sameDocument = true");
+
+        var (bikes, docks) = app.AdvanceFeed();
+        await page.Until($"() => document.querySelector('#total-bikes').dataset.value === '{bikes}' && document.querySelector('#total-docks').dataset.value === '{docks}'",
+            $"the totals never showed the next snapshot's {bikes} bikes and {docks} docks");
+
+        Assert.True(await page.EvaluateAsync<bool>("() => window.__sameDocument === true"), "the page reloaded");
+    }
+
+    [Theory]
+    [InlineData("/api/stations/stream")] // no stream (a proxy that cuts it): the network from /api/stations
+    [InlineData("/api/stations")] // the network's document never comes: the stream's first, full event brings it
+    public async Task Without_the_stream_or_without_the_stations_document_the_page_still_draws_every_marker(string blocked)
+    {
+        var stations = await app.WireStations();
+        var page = await (await ContextAsync()).NewPageAsync();
+        await page.RouteAsync(url => new Uri(url).AbsolutePath == blocked, route => route.AbortAsync());
+
+        await page.GotoAsync(app.Url("/"));
+        await page.Until("() => velibEarlyMap.markers.size > 0", $"without {blocked} the page never drew its markers");
+
+        var onMap = stations.Count(s => s.HasPosition());
+        await page.Until($"() => velibEarlyMap.markers.size === {onMap}", $"without {blocked} the page never drew the API's {onMap} markers");
+        Assert.Equal(stations.Sum(s => s.Int("mechanical") + s.Int("ebike")), await page.Value("total-bikes"));
+    }
+
+    [SharedDataFact]
+    public async Task The_month_button_turns_a_stations_chart_into_its_last_30_days()
+    {
+        var code = (await app.WireStations()).First(s => s.Flag("installed")).Code();
+        var page = await (await ContextAsync()).NewPageAsync();
+        await page.OpenAsync(app, $"/?station={code}");
+        await page.Seen("#station-week[data-span='week']", "the station's week never loaded");
+        var asked = page.WaitForRequestAsync(r => r.Url.Contains($"/fragments/stations/{code}/span?span=month", StringComparison.Ordinal), new() { Timeout = Patience });
+
+        await page.ClickAsync("#station-week button[data-span='month']");
+
+        await asked;
+        await page.Seen("#station-week[data-span='month']", "the month never loaded");
+        Assert.Equal("Last 30 days (bikes, hourly)", (await page.InnerTextAsync("#span-title")).Trim());
+        Assert.Equal("true", await page.GetAttributeAsync("#station-week button[data-span='month']", "aria-pressed"));
+    }
+
+    [SharedDataFact]
+    public async Task The_replay_day_picker_offers_only_the_archives_days_and_opens_on_the_last()
+    {
+        var range = (await app.FirstCheckpointAsync(TimeSpan.FromSeconds(90)))!;
+        var page = await LivePageAsync();
+        await page.Until("() => !document.querySelector('#replay-day').disabled", "the day picker was never enabled");
+
+        var paris = TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris");
+        string Day(DateTime utc) => TimeZoneInfo.ConvertTimeFromUtc(utc, paris).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var last = new[] { range.LastUtc, DateTime.UtcNow }.Max();
+        Assert.Equal(Day(range.FirstUtc!.Value), await page.GetAttributeAsync("#replay-day", "min"));
+        Assert.Equal(Day(last), await page.GetAttributeAsync("#replay-day", "max"));
+        Assert.Equal(Day(last), await page.InputValueAsync("#replay-day"));
     }
 
     [SharedDataFact]

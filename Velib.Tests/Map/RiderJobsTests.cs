@@ -176,7 +176,7 @@ public sealed class RiderJobsTests(AppHostFixture app, BrowserFixture browser, I
         {
             expected = [.. (await app.WireStations()).Where(s => s.HasPosition() && s.Flag("installed") && s.Flag("renting") && s.Int("mechanical") >= 1)
                 .OrderBy(s => Metres(lat, lon, s.GetProperty("lat").GetDouble(), s.GetProperty("lon").GetDouble())).Take(5).Select(s => s.Id())];
-            shown = [.. (await page.EvalOnSelectorAllAsync<string[]>("#nearest-list button[data-id]", "bs => bs.map(b => b.dataset.id)")).Select(long.Parse)];
+            shown = [.. (await page.EvalOnSelectorAllAsync<string[]>("#nearest-list button[data-id]", "bs => bs.map(b => b.dataset.id)")).Select(id => long.Parse(id, System.Globalization.CultureInfo.InvariantCulture))];
             return 0;
         }, _ => expected.SequenceEqual(shown), Settle, "the nearest stations listed were never the API's five nearest with a mechanical bike");
 
@@ -314,7 +314,7 @@ public sealed class RiderJobsTests(AppHostFixture app, BrowserFixture browser, I
         await page.FillAsync("#replay-slider", (max / 2).ToString(System.Globalization.CultureInfo.InvariantCulture));
         await page.Seen("#replay-banner", "the replay banner never showed");
         await page.Until("() => new URL(location.href).searchParams.has('at')", "the address never took the replayed time");
-        var at = new Uri(page.Url).Query.TrimStart('?').Split('&').Select(Uri.UnescapeDataString).Single(p => p.StartsWith("at=", StringComparison.Ordinal))[3..];
+        var at = new Uri(page.Url).Query.TrimStart('?').Split('&').Select(p => Uri.UnescapeDataString(p)).Single(p => p.StartsWith("at=", StringComparison.Ordinal))[3..];
 
         var then = await app.WireStations($"/api/stations?at={Uri.EscapeDataString(at)}");
         var bikes = then.Sum(s => s.Int("mechanical") + s.Int("ebike"));
