@@ -143,6 +143,50 @@ public sealed class PageDesignTests(AppHostFixture app, BrowserFixture browser, 
         Assert.Equal(Day(last), await page.InputValueAsync("#replay-day"));
     }
 
+    /// <summary>A page whose My stations holds <paramref name="code"/> (as a star left it), its alert settings open.</summary>
+    private async Task<(IPage Page, string Item)> AlertSettingsOpenAsync(string code)
+    {
+        var page = await LivePageAsync(p => p.AddInitScriptAsync(
+            $"localStorage.getItem('velib.favourites') || localStorage.setItem('velib.favourites', JSON.stringify([{{ code: '{code}', threshold: 2 }}]))"));
+        var item = $"#my-stations-list li[data-code='{code}']";
+        await page.Seen(item, "the favourite never showed in My stations");
+        await page.ClickAsync($"{item} summary");
+        await page.Until("item => document.querySelector(item + ' details').open", "the alert settings never opened", item);
+        return (page, item);
+    }
+
+    private static Task<bool> SettingsOpen(IPage page, string item) =>
+        page.EvaluateAsync<bool>("item => document.querySelector(item + ' details')?.open === true", item);
+
+    [Fact]
+    public async Task A_rider_ticking_an_alert_box_with_the_keyboard_keeps_the_settings_open_and_the_focus_on_the_box()
+    {
+        var code = (await app.WireStations()).First(s => s.Flag("installed") && s.HasPosition()).Code();
+        var (page, item) = await AlertSettingsOpenAsync(code);
+
+        await page.FocusAsync($"{item} input[data-alert='mechanical']");
+        await page.Keyboard.PressAsync("Space");
+        await page.Until("() => JSON.parse(localStorage.getItem('velib.favourites')).some(f => f.alertMechanical === true)", "the alert was never stored");
+
+        Assert.True(await SettingsOpen(page, item), "ticking one alert box closed the alert settings (My stations is drawn again from scratch)");
+        Assert.True(await page.EvaluateAsync<bool>("() => document.activeElement?.dataset?.alert === 'mechanical'"),
+            "ticking one alert box lost the keyboard focus (it went to " + await page.EvaluateAsync<string>("() => document.activeElement?.tagName") + ")");
+    }
+
+    [SharedDataFact]
+    public async Task A_network_update_leaves_the_alert_settings_the_rider_has_open_open()
+    {
+        Assert.NotNull(app.Feed);
+        var code = (await app.WireStations()).First(s => s.Flag("installed") && s.HasPosition()).Code();
+        var (page, item) = await AlertSettingsOpenAsync(code);
+        var version = await page.EvaluateAsync<long>("() => velibEarlyMap.network.version");
+
+        await AdvanceAsync();
+        await page.Until($"() => velibEarlyMap.network.version > {version}", "the page never took the next snapshot");
+
+        Assert.True(await SettingsOpen(page, item), "a network update closed the alert settings the rider had open (My stations is drawn again from scratch)");
+    }
+
     [SharedDataFact]
     public async Task The_page_parses_each_stream_event_once()
     {

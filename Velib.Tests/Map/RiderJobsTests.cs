@@ -160,10 +160,12 @@ public sealed class RiderJobsTests(AppHostFixture app, BrowserFixture browser, I
     [MemberData(nameof(Locales), MemberType = typeof(RiderPages))]
     public async Task A_rider_near_the_hotel_de_ville_who_needs_a_mechanical_bike_sees_the_five_nearest_that_have_one(string locale)
     {
-        const double lat = 48.8566, lon = 2.3522;
+        // The position as the browser gets it (Playwright's is a float): the same metres as the page computes.
+        const float latitude = 48.8566f, longitude = 2.3522f;
+        double lat = latitude, lon = longitude;
         var page = await PhonePageAsync(locale, "/", o =>
         {
-            o.Geolocation = new Geolocation { Latitude = (float)lat, Longitude = (float)lon };
+            o.Geolocation = new Geolocation { Latitude = latitude, Longitude = longitude };
             o.Permissions = ["geolocation"];
         });
 
@@ -236,9 +238,12 @@ public sealed class RiderJobsTests(AppHostFixture app, BrowserFixture browser, I
         var (page, station) = await StarAsync(locale);
         var item = $"#my-stations-list li[data-code='{station.Code()}']";
 
-        await page.ClickAsync($"{item} summary");
+        await OpenAlertSettings(page, item);
         await Assertions.Expect(page.Locator($"{item} summary")).ToHaveTextAsync(Say(locale, "Alertes pour ", "Alerts for ") + (await page.InnerTextAsync("#detail-name")));
-        await page.CheckAsync($"{item} input[data-alert='ebike']");
+        await page.ClickAsync($"{item} input[data-alert='ebike']");
+        await page.Until("() => JSON.parse(localStorage.getItem('velib.favourites') ?? '[]').some(f => f.alertEbike === true)", "the e-bike alert was never stored");
+        // My stations is drawn again at each change (see PageDesignTests for whether the settings stay open): reopen if closed.
+        await OpenAlertSettings(page, item);
         await page.FillAsync($"{item} .velib-threshold", "5");
         await page.DispatchEventAsync($"{item} .velib-threshold", "change");
         await page.Until("() => JSON.parse(localStorage.getItem('velib.favourites') ?? '[]').some(f => f.alertEbike === true && f.threshold === 5)",
@@ -247,11 +252,16 @@ public sealed class RiderJobsTests(AppHostFixture app, BrowserFixture browser, I
         await page.ReloadAsync(new() { Timeout = Patience });
         await page.WaitForMarkersAsync(Patience);
         await page.Seen(item, "the favourite was lost on reload");
-        await page.ClickAsync($"{item} summary");
+        await OpenAlertSettings(page, item);
         Assert.True(await page.IsCheckedAsync($"{item} input[data-alert='ebike']"), "the e-bike alert was not kept");
         Assert.False(await page.IsCheckedAsync($"{item} input[data-alert='mechanical']"), "an alert the rider did not set is on");
         Assert.Equal("5", await page.InputValueAsync($"{item} .velib-threshold"));
         await page.AssertLanguageAsync(locale);
+    }
+
+    private static async Task OpenAlertSettings(IPage page, string item)
+    {
+        if (!await page.EvaluateAsync<bool>("item => document.querySelector(item + ' details')?.open === true", item)) await page.ClickAsync($"{item} summary");
     }
 
     [Theory]
