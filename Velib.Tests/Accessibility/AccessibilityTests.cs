@@ -87,10 +87,8 @@ public sealed class AccessibilityTests(AppHostFixture app, BrowserFixture browse
         var code = await BigStationCode();
         var page = await OpenAsync(locale, $"/?station={code}");
         await page.Seen($"#station-detail[data-code='{code}']", $"the panel of station {code} never opened");
-        var light = await page.EvaluateAsync<string>("() => getComputedStyle(document.body).backgroundColor");
 
-        await page.ClickAsync("#dark-toggle");
-        await page.Until("light => getComputedStyle(document.body).backgroundColor !== light", "the page never turned dark", light);
+        await page.TurnDarkAsync();
         await page.Seen("#detail-forecast", "the forecast never loaded");
 
         await Axe.AssertNoViolationAsync(page, $"the dark theme with station {code} open ({locale})");

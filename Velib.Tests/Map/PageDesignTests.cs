@@ -337,9 +337,19 @@ public sealed class PageDesignTests(AppHostFixture app, BrowserFixture browser, 
         Assert.True(await page.IsHiddenAsync("#connection-banner"));
 
         await page.Context.SetOfflineAsync(true);
-        await page.Seen("#connection-banner", "the connection banner never showed while offline");
-        Assert.Contains("Connection lost", await page.InnerTextAsync("#connection-banner"));
         if (app.Feed is not null) await AdvanceAsync(); // the network moves on while the rider is offline
+        try
+        {
+            await page.Seen("#connection-banner", "the connection banner never showed while offline", timeoutMs: 30_000);
+        }
+        catch (TimeoutException e)
+        {
+            var state = await page.EvaluateAsync<JsonElement>("() => ({ onLine: navigator.onLine, connected: velibEarlyMap.network.connected, "
+                + "readyState: velibEarlyMap.network.source?.readyState, events: velibEarlyMap.network.events, version: velibEarlyMap.network.version })");
+            using var response = await app.Web.GetAsync("/api/stations");
+            throw new TimeoutException($"offline for 30 s, the connection banner never showed; the page's state: {state}; the API's version: {response.Headers.ETag?.Tag}", e);
+        }
+        Assert.Contains("Connection lost", await page.InnerTextAsync("#connection-banner"));
 
         await page.Context.SetOfflineAsync(false);
         await page.Seen("#connection-banner", "the connection banner never went away back online", WaitForSelectorState.Hidden);

@@ -293,13 +293,9 @@ public sealed class RiderJobsTests(AppHostFixture app, BrowserFixture browser, I
     public async Task A_rider_turns_on_the_dark_theme_and_it_is_still_dark_after_a_reload(string locale)
     {
         var page = await PhonePageAsync(locale);
-        var light = await page.EvaluateAsync<string>("() => getComputedStyle(document.body).backgroundColor");
         await Assertions.Expect(page.Locator("#dark-toggle")).ToHaveAttributeAsync("aria-label", Say(locale, "Mode sombre", "Toggle dark mode"));
 
-        await page.ClickAsync("#dark-toggle");
-        await page.Until("light => document.documentElement.classList.contains('velib-dark') && getComputedStyle(document.body).backgroundColor !== light",
-            "the page never turned dark", light);
-        Assert.Equal("true", await page.GetAttributeAsync("#dark-toggle", "aria-pressed"));
+        await page.TurnDarkAsync();
 
         await page.ReloadAsync(new() { Timeout = Patience });
         await page.WaitForMarkersAsync(Patience);

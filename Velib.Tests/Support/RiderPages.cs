@@ -115,6 +115,31 @@ public static class RiderPages
         await Assertions.Expect(page.Locator("#my-stations-title")).ToHaveTextAsync(Say(locale, "Mes stations", "My stations"));
     }
 
+    /// <summary>
+    /// Turns the dark theme on with its switch and asserts that the page is dark: the switch pressed, html.velib-dark, and
+    /// the body's background changed. A failure says what the palette variable and the body's background are.
+    /// </summary>
+    public static async Task TurnDarkAsync(this IPage page)
+    {
+        const string Probe = "() => ({ background: getComputedStyle(document.body).backgroundColor, "
+            + "variable: getComputedStyle(document.documentElement).getPropertyValue('--mud-palette-background').trim(), "
+            + "classes: document.documentElement.className, theme: document.querySelector('style.mud-theme-provider') ? 'MudThemeProvider <style> in ' + document.querySelector('style.mud-theme-provider').parentElement.tagName : 'no MudThemeProvider style' })";
+        var light = await page.EvaluateAsync<JsonElement>(Probe);
+        await page.ClickAsync("#dark-toggle");
+        await page.Until("() => document.documentElement.classList.contains('velib-dark') && document.querySelector('#dark-toggle').getAttribute('aria-pressed') === 'true'",
+            "the dark switch never set html.velib-dark and aria-pressed");
+        try
+        {
+            await page.WaitForFunctionAsync("light => getComputedStyle(document.body).backgroundColor !== light", light.GetProperty("background").GetString(),
+                new() { Timeout = 5_000 });
+        }
+        catch (TimeoutException)
+        {
+            var dark = await page.EvaluateAsync<JsonElement>(Probe);
+            Assert.Fail($"html.velib-dark is set but the page did not turn dark: before {light}, after {dark}");
+        }
+    }
+
     public static Task Shot(this IPage page, string name) =>
         page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.Screenshots, name + ".png") });
 
