@@ -364,4 +364,45 @@ public sealed class PageDesignTests(AppHostFixture app, BrowserFixture browser, 
         output.WriteLine($"caught up with version {api}");
         Assert.True(await page.EvaluateAsync<bool>("() => window.__sameDocument === true"), "the page reloaded");
     }
+
+    // Keeps the page's EventSource, so that a test can end its connection as a dropped network does.
+    private const string KeepSources = """
+        (() => {
+          const Original = window.EventSource;
+          window.__sources = [];
+          window.EventSource = class extends Original {
+            constructor(...args) { super(...args); window.__sources.push(this); }
+          };
+        })();
+        """;
+
+    /// <summary>
+    /// The stream dropped for real while offline: Chromium's offline emulation leaves an open stream flowing (see the
+    /// test above), so the test ends the page's connection itself, as a lost network would, then goes back online.
+    /// </summary>
+    [Fact]
+    public async Task A_stream_dropped_while_offline_shows_the_banner_and_back_online_the_page_catches_up_without_a_reload()
+    {
+        var page = await LivePageAsync(p => p.AddInitScriptAsync(KeepSources));
+        await page.EvaluateAsync("() => window.__sameDocument = true");
+        await page.Until("() => velibEarlyMap.network.connected === true", "the stream never connected");
+
+        await page.Context.SetOfflineAsync(true);
+        await page.EvaluateAsync("() => { const s = window.__sources.at(-1); s.close(); s.dispatchEvent(new Event('error')); }");
+        await page.Seen("#connection-banner", "the connection banner never showed once the stream dropped");
+        Assert.Contains("Connection lost", await page.InnerTextAsync("#connection-banner"));
+        if (app.Feed is not null) await AdvanceAsync(); // the network moves on while the rider is offline
+
+        await page.Context.SetOfflineAsync(false);
+        await page.Seen("#connection-banner", "the connection banner never went away back online", WaitForSelectorState.Hidden);
+        long api = -1, shown = -2;
+        await AppHostFixture.Until(async () =>
+        {
+            using var response = await app.Web.GetAsync("/api/stations");
+            api = long.Parse(response.Headers.ETag!.Tag.Trim('"').TrimStart('v'), System.Globalization.CultureInfo.InvariantCulture);
+            shown = await page.EvaluateAsync<long>("() => velibEarlyMap.network.version");
+            return 0;
+        }, _ => api == shown, TimeSpan.FromSeconds(45), "back online, the page's network version never caught up with the API's");
+        Assert.True(await page.EvaluateAsync<bool>("() => window.__sameDocument === true"), "the page reloaded");
+    }
 }
