@@ -328,6 +328,11 @@ public sealed class PageDesignTests(AppHostFixture app, BrowserFixture browser, 
         }
     }
 
+    /// <summary>
+    /// The browser says it is offline (navigator.onLine false, the 'offline' event): the page should say the connection is
+    /// lost. Fails on the front branch: the page listens only for 'online', and Chromium's offline emulation leaves the
+    /// open stream flowing, so the banner never shows (see the next test for a stream that really drops).
+    /// </summary>
     [Fact]
     public async Task A_dropped_connection_is_said_and_back_online_the_page_catches_up_without_a_reload()
     {
