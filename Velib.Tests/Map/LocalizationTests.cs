@@ -12,6 +12,7 @@ namespace Velib.Tests.Map;
 /// <summary>French and English: the page and the API's errors, chosen by Accept-Language, French by default, and the switch wins.</summary>
 [Browser]
 [Collection(AppHostCollection.Name)]
+[Browser]
 public sealed class LocalizationTests(AppHostFixture app, BrowserFixture browser) : IClassFixture<BrowserFixture>
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
@@ -61,10 +62,10 @@ public sealed class LocalizationTests(AppHostFixture app, BrowserFixture browser
         Assert.Equal(bikes.ToString("N0", new System.Globalization.CultureInfo("fr-FR")), await page.InnerTextAsync("#total-bikes"));
         await page.WaitForFunctionAsync("() => document.querySelector('#freshness')?.textContent.includes('il y a')", null, new() { Timeout = 15_000 });
         Assert.Contains("Chercher une station", await page.InnerTextAsync(".velib-side"));
-        Assert.Contains("Stations près de moi", await page.TextContentAsync("#locate"));
+        Assert.Contains("Stations près de moi", await page.TextContentAsync("#near-me"));
 
-        await page.GetByRole(AriaRole.Link, new() { Name = "English" }).ClickAsync();
-        await page.WaitForFunctionAsync("() => document.documentElement.lang === 'en' && Number(document.querySelector('#station-map')?.dataset.markers) > 0", null, new() { Timeout = 30_000 });
+        await page.ClickAsync("#language-switch a[data-language='en']");
+        await page.WaitForFunctionAsync("() => document.documentElement.lang === 'en' && window.velibEarlyMap?.app && Number(document.querySelector('#total-bikes')?.dataset.value) > 0", null, new() { Timeout = 30_000 });
         Assert.Contains("bikes", await page.InnerTextAsync("#totals"));
         await page.ReloadAsync();
         await page.WaitForSelectorAsync("#totals", new() { Timeout = 30_000 });

@@ -22,20 +22,21 @@ public sealed class StationSpanChartTests : IAsyncLifetime
     private static List<StationChange> Hourly(int hours) =>
         [.. Enumerable.Range(0, hours).Select(h => new StationChange(1, "1001", Monday.AddHours(h), Monday.AddHours(h), h % 9, 1, 10, true, true, true, null))];
 
-    private IRenderedComponent<StationSpanChart> Render(HistorySpan span, List<StationChange>? samples, List<HistorySpan> picked) =>
-        _context.Render<StationSpanChart>(p => p.Add(c => c.Span, span).Add(c => c.Changes, samples).Add(c => c.SpanChanged, (HistorySpan s) => picked.Add(s)));
+    private IRenderedComponent<StationSpanChart> Render(HistorySpan span, List<StationChange>? samples) =>
+        _context.Render<StationSpanChart>(p => p.Add(c => c.Span, span).Add(c => c.Changes, samples));
 
     [Fact]
-    public void The_rider_picks_day_week_or_month_and_the_page_is_told_which()
+    public void The_rider_is_offered_day_week_and_month_as_buttons_and_the_shown_one_is_pressed()
     {
         using var english = new CultureScope("en");
-        var picked = new List<HistorySpan>();
 
-        var chart = Render(HistorySpan.Week, Hourly(48), picked);
-        chart.FindAll(".mud-chip").Single(c => c.TextContent.Contains("Month")).Click();
+        var chart = Render(HistorySpan.Week, Hourly(48));
 
-        Assert.Equal(["Day", "Week", "Month"], chart.FindAll(".mud-chip").Select(c => c.TextContent.Trim()));
-        Assert.Equal([HistorySpan.Month], picked);
+        var buttons = chart.FindAll("button[data-span]");
+        Assert.Equal(["Day", "Week", "Month"], buttons.Select(c => c.TextContent.Trim()));
+        Assert.Equal(["day", "week", "month"], buttons.Select(c => c.GetAttribute("data-span")));
+        Assert.Equal(["false", "true", "false"], buttons.Select(c => c.GetAttribute("aria-pressed")));
+        Assert.Equal("week", chart.Find("#station-week").GetAttribute("data-span"));
         Assert.Equal("Last 7 days (bikes, hourly)", chart.Find("#span-title").TextContent);
         Assert.Equal("48", chart.Find("#station-week").GetAttribute("data-samples"));
         Assert.Contains("Typical day (mean bikes by hour, 2 days)", chart.Find("#typical-day").TextContent);
@@ -46,11 +47,11 @@ public sealed class StationSpanChartTests : IAsyncLifetime
     {
         using var french = new CultureScope("fr");
 
-        var month = Render(HistorySpan.Month, Hourly(24 * 30), []);
-        var day = Render(HistorySpan.Day, Hourly(24), []);
+        var month = Render(HistorySpan.Month, Hourly(24 * 30));
+        var day = Render(HistorySpan.Day, Hourly(24));
 
         Assert.Equal("30 derniers jours (vélos, par heure)", month.Find("#span-title").TextContent);
-        Assert.Equal(["Jour", "Semaine", "Mois"], month.FindAll(".mud-chip").Select(c => c.TextContent.Trim()));
+        Assert.Equal(["Jour", "Semaine", "Mois"], month.FindAll("button[data-span]").Select(c => c.TextContent.Trim()));
         Assert.Contains("30 jours", month.Find("#typical-day").TextContent);
         Assert.Equal("Dernières 24 h de l'archive (vélos, toutes les 10 min)", day.Find("#span-title").TextContent);
         Assert.Empty(day.FindAll("#typical-day"));
@@ -61,7 +62,7 @@ public sealed class StationSpanChartTests : IAsyncLifetime
     {
         using var english = new CultureScope("en");
 
-        Assert.Contains("Reading the archive", Render(HistorySpan.Month, null, []).Markup);
-        Assert.Contains("Not enough archived history yet.", Render(HistorySpan.Month, Hourly(1), []).Markup);
+        Assert.Contains("Reading the archive", Render(HistorySpan.Month, null).Markup);
+        Assert.Contains("Not enough archived history yet.", Render(HistorySpan.Month, Hourly(1)).Markup);
     }
 }

@@ -6,20 +6,20 @@ namespace Velib.Tests.Support;
 public static class MapPageWaits
 {
     /// <summary>
-    /// Until the circuit has drawn its markers: the page is loaded, interactive and showing the network. Markers drawn
-    /// before it (wwwroot/js/early-map.js) do not count: a test that typed or clicked then would lose it to the
-    /// interactive render.
+    /// Until every rider job of the page works (<c>window.velibEarlyMap.app</c>, set by js/velib-state.js) and the
+    /// markers are drawn: a test that typed or clicked before could lose it to a module not yet wired.
     /// </summary>
-    public static Task WaitForMarkersAsync(this IPage page, int timeoutMs = 30_000) =>
-        page.WaitForFunctionAsync("() => { const e = document.querySelector('#station-map'); return Number(e?.dataset.markers) > 0 && e.dataset.circuitLoadedAt !== undefined; }",
-            null, new() { Timeout = timeoutMs });
-
-    /// <summary>Until the early script has drawn the markers from <c>/api/stations</c>; fails at once if it says it failed.</summary>
-    public static async Task WaitForEarlyMarkersAsync(this IPage page, int timeoutMs = 30_000)
+    public static async Task WaitForMarkersAsync(this IPage page, int timeoutMs = 30_000)
     {
-        await page.WaitForFunctionAsync("() => ['drawn', 'failed', 'skipped', 'superseded'].includes(document.querySelector('#station-map')?.dataset.early)",
-            null, new() { Timeout = timeoutMs });
-        var state = await page.GetAttributeAsync("#station-map", "data-early");
-        if (state != "drawn") throw new InvalidOperationException($"the early map ended '{state}' instead of drawing the markers (see the browser console)");
+        try
+        {
+            await page.WaitForFunctionAsync("() => !!window.velibEarlyMap?.app && window.velibEarlyMap.markers.size > 0",
+                null, new() { Timeout = timeoutMs });
+        }
+        catch (TimeoutException e)
+        {
+            var ready = await page.EvaluateAsync<string>("() => JSON.stringify({ ready: window.velibEarlyMap?.ready, markers: window.velibEarlyMap?.markers?.size })");
+            throw new TimeoutException($"the page never had every rider job working and its markers drawn in {timeoutMs} ms (jobs ready: {ready})", e);
+        }
     }
 }
