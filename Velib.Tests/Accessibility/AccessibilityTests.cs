@@ -12,7 +12,6 @@ namespace Velib.Tests.Accessibility;
 /// </summary>
 [Browser]
 [Collection(AppHostCollection.Name)]
-[Browser]
 public sealed class AccessibilityTests(AppHostFixture app, BrowserFixture browser) : IClassFixture<BrowserFixture>, IAsyncLifetime
 {
     private readonly List<IBrowserContext> _contexts = [];

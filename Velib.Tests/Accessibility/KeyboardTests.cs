@@ -7,7 +7,6 @@ namespace Velib.Tests.Accessibility;
 /// <summary>A rider without a mouse reaches a station (a marker cannot take the focus) through the search.</summary>
 [Browser]
 [Collection(AppHostCollection.Name)]
-[Browser]
 public sealed class KeyboardTests(AppHostFixture app, BrowserFixture browser) : IClassFixture<BrowserFixture>
 {
     // Enough for the app bar, the map's controls and the side panel before the search, whatever their number.

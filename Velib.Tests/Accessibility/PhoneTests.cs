@@ -12,7 +12,6 @@ namespace Velib.Tests.Accessibility;
 /// <summary>The map on a phone: installable from its web app manifest, and laid out for a 390 × 844 screen.</summary>
 [Browser]
 [Collection(AppHostCollection.Name)]
-[Browser]
 public sealed class PhoneTests(AppHostFixture app, BrowserFixture browser, ITestOutputHelper output) : IClassFixture<BrowserFixture>
 {
     private const int Width = 390, Height = 844;

@@ -12,7 +12,6 @@ namespace Velib.Tests.Map;
 /// <summary>French and English: the page and the API's errors, chosen by Accept-Language, French by default, and the switch wins.</summary>
 [Browser]
 [Collection(AppHostCollection.Name)]
-[Browser]
 public sealed class LocalizationTests(AppHostFixture app, BrowserFixture browser) : IClassFixture<BrowserFixture>
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);

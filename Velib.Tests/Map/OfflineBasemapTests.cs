@@ -11,7 +11,6 @@ namespace Velib.Tests.Map;
 /// <summary>The bundled outline of Paris in headless Chromium, on the AppHost whose map has no tiles.</summary>
 [Browser]
 [Collection(AppHostCollection.Name)]
-[Browser]
 public sealed class OfflineBasemapTests(AppHostFixture app, BrowserFixture browser, ITestOutputHelper output) : IClassFixture<BrowserFixture>
 {
     private const string Map = "#station-map";

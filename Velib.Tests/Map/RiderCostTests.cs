@@ -9,7 +9,6 @@ namespace Velib.Tests.Map;
 /// <summary>What riders cost the web process: real map tabs in headless Chromium, one browser context each.</summary>
 [Browser]
 [Collection(AppHostCollection.Name)]
-[Browser]
 public sealed class RiderCostTests(AppHostFixture app, BrowserFixture browser, ITestOutputHelper output) : IClassFixture<BrowserFixture>
 {
     private const int Tabs = 20;
