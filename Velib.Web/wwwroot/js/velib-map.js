@@ -45,24 +45,12 @@ function remove(id) {
   page.markers.delete(id);
 }
 
-let drawing = 0;
-
-// A whole network is drawn a slice a task, so that a phone's main thread is never held for long (a rider can pan
-// meanwhile); each slice draws the stations as they are then, so a delta that lands between slices is never undone.
-async function draw({ changed, removed, full }) {
+// A whole network is drawn in one pass: Leaflet's canvas redraws every marker at each frame that changed any, so
+// drawing it in slices (tried: 150 a task) redrew the whole canvas once a slice and doubled the main thread's work.
+function draw({ changed, removed, full }) {
+  if (full) for (const id of [...page.markers.keys()]) if (!shown().has(id)) remove(id);
+  for (const s of changed) upsert(s);
   for (const id of removed) remove(id);
-  if (!full) {
-    for (const s of changed) upsert(s);
-    return counted();
-  }
-  const run = ++drawing;
-  for (const id of [...page.markers.keys()]) if (!shown().has(id)) remove(id);
-  const ids = changed.map(s => s.id);
-  for (let i = 0; i < ids.length; i += 150) {
-    if (i > 0) await new Promise(resolve => setTimeout(resolve));
-    if (run !== drawing) return; // a newer whole network (a replay, a resync) took over
-    for (const id of ids.slice(i, i + 150)) { const s = shown().get(id); if (s) upsert(s); }
-  }
   counted();
 }
 
