@@ -13,8 +13,14 @@ internal static class ArchiveQuery
 
     public static bool TryTime(IStringLocalizer<Text> t, string name, string text, out DateTime utc, out IResult problem)
     {
-        utc = default;
         problem = Bad(t["e-time", name, text]);
+        return TryParseTime(text, out utc);
+    }
+
+    /// <summary>The one reading of a time the API and the page accept: ISO 8601, UTC unless it says otherwise.</summary>
+    public static bool TryParseTime(string text, out DateTime utc)
+    {
+        utc = default;
         if (!DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var parsed)) return false;
         utc = parsed.UtcDateTime;
         return true;

@@ -5,7 +5,7 @@ using Velib.Web.Api;
 
 namespace Velib.Web.Live;
 
-/// <summary>The lake for a page the server renders (the prerender): the archive reader grain itself.</summary>
+/// <summary>The lake for a page the server renders (the station fragments): the archive reader grain itself.</summary>
 internal sealed class GrainArchive(IClusterClient orleans) : IArchive
 {
     private IArchiveReaderGrain Reader => orleans.GetGrain<IArchiveReaderGrain>(0);

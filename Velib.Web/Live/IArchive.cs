@@ -5,8 +5,8 @@ using Velib.Contracts.Stations;
 namespace Velib.Web.Live;
 
 /// <summary>
-/// The lake as the page reads it: the same questions as the archive reader grain, answered by the JSON API in the
-/// browser. A read that cannot be answered now (S3 down, a failover) throws <see cref="InvalidOperationException"/>.
+/// The lake as the page's server-rendered fragments read it (a station's archived span): the archive reader grain's
+/// questions. A read that cannot be answered now (S3 down, a failover) fails; the fragment then says there is no history.
 /// </summary>
 public interface IArchive
 {

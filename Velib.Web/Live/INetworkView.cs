@@ -4,14 +4,11 @@ using Velib.Contracts.Stations;
 namespace Velib.Web.Live;
 
 /// <summary>
-/// The live network as the map page sees it. In the rider's browser it is fed by the one stream of the map module
-/// (<c>wwwroot/js/velib-map.js</c>); while the server prerenders the page, by the web process's shared copy.
+/// The live network as the server-rendered page and its fragments read it: a window on the process's one
+/// <see cref="LiveNetwork"/> (the browser keeps its own copy from the stream, in velib-network.js).
 /// </summary>
 public interface INetworkView
 {
-    /// <summary>A delta, after it is applied (full when the whole network was reloaded).</summary>
-    event Action<NetworkDelta>? Changed;
-
     int Count { get; }
 
     IReadOnlyList<Station> Stations { get; }

@@ -6,16 +6,11 @@ using Velib.Web.Live;
 namespace Velib.Web.Live;
 
 /// <summary>
-/// The page's view of the network while the server prerenders it: a window on the process's one
-/// <see cref="LiveNetwork"/>, with no copy of its own. In the browser, <c>BrowserNetworkView</c> takes over.
+/// The page's view of the network while the server renders it: a window on the process's one
+/// <see cref="LiveNetwork"/>, with no copy of its own and no subscription (a page render is one request).
 /// </summary>
-public sealed partial class NetworkView(LiveNetwork live, IClusterClient orleans, ILogger<NetworkView> logger) : INetworkView, IDisposable
+public sealed partial class NetworkView(LiveNetwork live, IClusterClient orleans, ILogger<NetworkView> logger) : INetworkView
 {
-    private bool _started;
-
-    /// <summary>A delta, after it is applied (full when the whole network was reloaded). Raised on a thread-pool thread.</summary>
-    public event Action<NetworkDelta>? Changed;
-
     private ImmutableArray<Station> All => live.Current?.Snapshot.Stations ?? [];
 
     public int Count => All.Length;
@@ -27,7 +22,7 @@ public sealed partial class NetworkView(LiveNetwork live, IClusterClient orleans
 
     public Station? ById(long id) => live.Current?.ById.GetValueOrDefault(id);
 
-    /// <summary>Waits for the shared network's first load (empty while the cluster is unreachable), then forwards its changes. Idempotent.</summary>
+    /// <summary>Waits for the shared network's first load (empty while the cluster is unreachable). Idempotent.</summary>
     public async Task StartAsync()
     {
         try
@@ -37,14 +32,8 @@ public sealed partial class NetworkView(LiveNetwork live, IClusterClient orleans
         catch (Exception ex) when (ex is TimeoutException or SiloUnavailableException or OrleansMessageRejectionException or OrleansException)
         {
             Unavailable(logger, "network", ex.GetType().Name, ex.Message);
-            return;
         }
-        if (_started) return;
-        _started = true;
-        live.Changed += OnChanged;
     }
-
-    private void OnChanged(NetworkDelta delta) => Changed?.Invoke(delta);
 
     /// <summary>A station's latest state and last 24 h of changes, or null if the feed never listed it.</summary>
     public Task<StationDetail?> GetDetailAsync(long id) => orleans.GetGrain<IStationGrain>(id).GetDetail();
@@ -67,8 +56,6 @@ public sealed partial class NetworkView(LiveNetwork live, IClusterClient orleans
             return null;
         }
     }
-
-    public void Dispose() => live.Changed -= OnChanged;
 
     [LoggerMessage(2, LogLevel.Warning, "Map: {What} unavailable while the cluster recovers ({Kind}: {Reason}); the page keeps what it shows")]
     private static partial void Unavailable(ILogger logger, string what, string kind, string reason);

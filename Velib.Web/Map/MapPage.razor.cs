@@ -43,7 +43,7 @@ public sealed partial class MapPage
         Status = await Network.TryGetStatusAsync();
         if (At is { Length: > 0 } at)
         {
-            if (DateTime.TryParse(at, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var utc)) ReplayAt = utc;
+            if (Api.ArchiveQuery.TryParseTime(at, out var utc)) ReplayAt = utc;
             else Problem = T["not-a-time", at];
         }
         if (StationCode is { Length: > 0 } code) await OpenAsync(code.Trim());

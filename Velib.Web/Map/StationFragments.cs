@@ -76,12 +76,12 @@ public static class StationFragments
         return new RazorComponentResult<StationSpanChart>(new { Changes = samples, Span = chosen });
     }
 
+    // No time is now; a time is read as the API reads it.
     private static bool TryTime(string? text, out DateTime? utc)
     {
         utc = null;
         if (string.IsNullOrEmpty(text)) return true;
-        if (!DateTime.TryParse(text, System.Globalization.CultureInfo.InvariantCulture,
-                System.Globalization.DateTimeStyles.AdjustToUniversal | System.Globalization.DateTimeStyles.AssumeUniversal, out var parsed)) return false;
+        if (!Api.ArchiveQuery.TryParseTime(text, out var parsed)) return false;
         utc = parsed;
         return true;
     }

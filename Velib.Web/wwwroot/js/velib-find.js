@@ -8,8 +8,6 @@ import { setMatches } from './velib-map.js';
 const filter = { need: 'any', min: 1 };
 let position = null;
 
-export const currentFilter = () => filter;
-
 function counts(s) {
   return escape(t('nearest-counts', s.mechanical, s.ebike, s.docks));
 }

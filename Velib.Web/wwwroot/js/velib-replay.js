@@ -2,7 +2,7 @@
 // minutes), a day picker (the picked Paris day at the time of day shown, kept inside the archive), play at 1 min,
 // 10 min or 1 h a second. ?at= in the address opens it; the map, the totals and the panel then show that time.
 import { t, $, setQuery, ready } from './velib-state.js';
-import { setReplay, network } from './velib-network.js';
+import { setReplay } from './velib-network.js';
 
 const zone = 'Europe/Paris';
 let range = null, at = null, playing = null, speed = 10, seeking = null;

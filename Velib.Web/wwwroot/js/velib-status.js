@@ -2,7 +2,7 @@
 // fresh the feed is, and the STALE and connection banners; plus the dark switch, the rider's choice kept in the
 // browser.
 import { t, $, number, ready } from './velib-state.js';
-import { on, shown, network } from './velib-network.js';
+import { on, shown } from './velib-network.js';
 import { totals } from './velib-search.js';
 
 function writeTotals() {
