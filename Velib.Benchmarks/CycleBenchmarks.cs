@@ -1,3 +1,4 @@
+using Velib.Contracts.Systems;
 using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Engines;
 using Microsoft.Extensions.Configuration;
@@ -100,7 +101,7 @@ public class CycleBenchmarks
         {
             for (var i = Interlocked.Increment(ref next); i < _changing.Length; i = Interlocked.Increment(ref next))
             {
-                if (await _grains.GetGrain<IStationGrain>(_changing[i]).GetDetail() is not null) Interlocked.Increment(ref answered);
+                if (await _grains.GetStation(SystemId.Velib, _changing[i]).GetDetail() is not null) Interlocked.Increment(ref answered);
             }
         }));
         return answered;
@@ -113,7 +114,7 @@ public class CycleBenchmarks
         _now = _now.AddMinutes(1);
         var cycle = IngestCycle.Run(_catalog, new FeedDocuments(_flip ? _b : _a, null, null), _previous, _now);
         // Durable before the fan-out, as in the ingestion grain: the spool and the recent log in one script.
-        if (Store == "garnet") await _grains.GetGrain<IArchiveGrain>(VelibSystem.Name).Append(cycle.Changes);
+        if (Store == "garnet") await _grains.GetGrain<IArchiveGrain>(SystemId.Velib.Value).Append(cycle.Changes);
         (await StationFanOut.ApplyAsync(_grains, cycle.Diff.ForGrains, 64, _now, _now)).ThrowIfFailed();
         _previous = cycle.Diff.Stations.ToDictionary(s => s.Id);
         return cycle.Changes.Length;

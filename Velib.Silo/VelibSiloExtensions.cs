@@ -1,3 +1,4 @@
+using Velib.Contracts.Systems;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
@@ -85,5 +86,5 @@ public static class VelibSiloExtensions
 
     /// <summary>Starts the ingestion grain (and through it the archive's reminder) when a silo is up. Idempotent.</summary>
     public static ISiloBuilder AddVelibStartup(this ISiloBuilder silo) =>
-        silo.AddStartupTask((services, _) => services.GetRequiredService<IGrainFactory>().GetGrain<IFeedIngestionGrain>(VelibSystem.Name).Start());
+        silo.AddStartupTask((services, _) => services.GetRequiredService<IGrainFactory>().GetGrain<IFeedIngestionGrain>(SystemId.Velib.Value).Start());
 }

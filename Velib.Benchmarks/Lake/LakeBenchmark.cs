@@ -1,3 +1,4 @@
+using Velib.Contracts.Systems;
 using System.Globalization;
 using Velib.Contracts.Feed;
 using Velib.Silo.Archive;
@@ -37,7 +38,7 @@ internal static class LakeBenchmark
             // As LakeServices builds it, with new caches each time.
             var index = new LakeIndex(store, TimeProvider.System, options.ListingCache);
             var objects = new LakeObjectCache(store, options.ReaderCacheRows);
-            var spool = new SpoolView(new StoreSpool(garnet.Database, VelibSystem.Name, options.MaxPendingChanges));
+            var spool = new SpoolView(new StoreSpool(garnet.Database, SystemId.Velib.Value, options.MaxPendingChanges));
             return new LakeReader(index, objects, spool, options.Prefix, TimeProvider.System);
         }
         var timings = new LakeTimings(Fresh, lake, stations);

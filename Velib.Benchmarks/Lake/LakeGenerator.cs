@@ -1,3 +1,4 @@
+using Velib.Contracts.Systems;
 using System.Diagnostics;
 using Microsoft.Extensions.Time.Testing;
 using Velib.Contracts.Feed;
@@ -43,7 +44,7 @@ internal sealed class LakeGenerator(S3ArchiveStore store, string prefix)
                     stationRows += stations.Count;
                     await PutAsync(ArchiveLayout.StationsKey(prefix, now), [.. stations.Select(s => new StationRow
                     {
-                        System = VelibSystem.Name, StationId = s.Id, StationCode = s.Code, Name = s.Name, Lat = s.Lat, Lon = s.Lon,
+                        System = SystemId.Velib.Value, StationId = s.Id, StationCode = s.Code, Name = s.Name, Lat = s.Lat, Lon = s.Lon,
                         Capacity = s.Capacity, ObservedAt = now,
                     })]);
                 }
@@ -51,7 +52,7 @@ internal sealed class LakeGenerator(S3ArchiveStore store, string prefix)
                 {
                     // As the grain does: every station's latest change, stamped with when it last changed.
                     var feedUpdated = cycle.Parsed.FeedUpdatedUtc ?? now;
-                    var checkpoint = cycle.Diff.Stations.Select(s => ChangeRow.From(VelibSystem.Name, StationChange.Of(s, s.LastChangeUtc ?? now, feedUpdated))).ToList();
+                    var checkpoint = cycle.Diff.Stations.Select(s => ChangeRow.From(SystemId.Velib.Value, StationChange.Of(s, s.LastChangeUtc ?? now, feedUpdated))).ToList();
                     checkpointRows += checkpoint.Count;
                     await PutAsync(ArchiveLayout.CheckpointKey(prefix, now), checkpoint);
                 }
@@ -60,7 +61,7 @@ internal sealed class LakeGenerator(S3ArchiveStore store, string prefix)
             }
             // The hourly flush that follows the hour names the object after its own start and batch id.
             var batch = SpoolBatch.New(SpoolBatchKind.Changes, hour.AddHours(1));
-            await PutAsync(ArchiveLayout.ChangesKey(prefix, hour, batch.StampUtc, batch.BatchId), [.. changes.Select(c => ChangeRow.From(VelibSystem.Name, c))]);
+            await PutAsync(ArchiveLayout.ChangesKey(prefix, hour, batch.StampUtc, batch.BatchId), [.. changes.Select(c => ChangeRow.From(SystemId.Velib.Value, c))]);
             changeRows += changes.Count;
         }
         return new LakeSize(fromUtc, fromUtc.AddDays(days), changeRows, checkpointRows, stationRows, _objects, _bytes, Stopwatch.GetElapsedTime(started));

@@ -1,3 +1,4 @@
+using Velib.Contracts.Systems;
 using System.Diagnostics;
 using Orleans.TestingHost;
 using Velib.Contracts.Archive;
@@ -27,8 +28,8 @@ internal static class MonthsBenchmark
 
         var rows = new List<MonthsDay>();
         var cluster = await rig.StartSiloAsync();
-        var ingestion = cluster.Client.GetGrain<IFeedIngestionGrain>(VelibSystem.Name);
-        var archive = cluster.Client.GetGrain<IArchiveGrain>(VelibSystem.Name);
+        var ingestion = cluster.Client.GetGrain<IFeedIngestionGrain>(SystemId.Velib.Value);
+        var archive = cluster.Client.GetGrain<IArchiveGrain>(SystemId.Velib.Value);
         var perDay = (int)(TimeSpan.FromDays(1) / poll);
         var perHour = (int)(TimeSpan.FromHours(1) / poll);
         var cycleMs = new List<double>(perDay);
@@ -73,10 +74,10 @@ internal static class MonthsBenchmark
     private static async Task<MonthsRestart> RestartAsync(InProcessTestCluster cluster, MonthsRig rig)
     {
         var (store, time) = (rig.Store, rig.Time);
-        var ingestion = cluster.Client.GetGrain<IFeedIngestionGrain>(VelibSystem.Name);
+        var ingestion = cluster.Client.GetGrain<IFeedIngestionGrain>(SystemId.Velib.Value);
         var before = await ingestion.GetSnapshot();
         var sample = before.Stations.Where((_, i) => i % 30 == 0).Select(s => s.Id).ToArray();
-        var historiesBefore = await Task.WhenAll(sample.Select(id => cluster.Client.GetGrain<IStationGrain>(id).GetDetail()));
+        var historiesBefore = await Task.WhenAll(sample.Select(id => cluster.Client.GetStation(SystemId.Velib, id).GetDetail()));
         await cluster.DisposeAsync();
         await store.StopAsync();
         var folder = store.FolderBytes();
@@ -87,18 +88,18 @@ internal static class MonthsBenchmark
         await using var second = await rig.StartSiloAsync();
         var siloUp = clock.Elapsed;
         clock.Restart();
-        var after = await second.Client.GetGrain<IFeedIngestionGrain>(VelibSystem.Name).GetSnapshot();
+        var after = await second.Client.GetGrain<IFeedIngestionGrain>(SystemId.Velib.Value).GetSnapshot();
         var served = clock.Elapsed;
         if (!after.Stations.SequenceEqual(before.Stations)) throw new InvalidOperationException("the network after the restart differs from the one before");
-        var historiesAfter = await Task.WhenAll(sample.Select(id => second.Client.GetGrain<IStationGrain>(id).GetDetail()));
+        var historiesAfter = await Task.WhenAll(sample.Select(id => second.Client.GetStation(SystemId.Velib, id).GetDetail()));
         foreach (var (b, a) in historiesBefore.Zip(historiesAfter))
         {
             if (!b!.History.SequenceEqual(a!.History)) throw new InvalidOperationException($"station {b.Station.Id}: {b.History.Length} changes in its 24 h before the restart, {a.History.Length} after");
         }
         clock.Restart();
         time.Advance(TimeSpan.FromMinutes(1));
-        var changes = await second.Client.GetGrain<IFeedIngestionGrain>(VelibSystem.Name).Poll();
-        var status = await second.Client.GetGrain<IFeedIngestionGrain>(VelibSystem.Name).GetStatus();
+        var changes = await second.Client.GetGrain<IFeedIngestionGrain>(SystemId.Velib.Value).Poll();
+        var status = await second.Client.GetGrain<IFeedIngestionGrain>(SystemId.Velib.Value).GetStatus();
         if (status.ConsecutiveFailures > 0) throw new InvalidOperationException($"the first poll after the restart failed: {status.LastError}");
         return new MonthsRestart(folder, tail - begin, storeUp, siloUp, served, clock.Elapsed, after.Stations.Length, sample.Length, changes);
     }

@@ -1,3 +1,4 @@
+using Velib.Contracts.Systems;
 using System.Diagnostics;
 using System.Globalization;
 using Microsoft.Extensions.Time.Testing;
@@ -23,8 +24,8 @@ internal static class MonthsOutage
         await using var rig = await MonthsRig.StartAsync("velib-outage-", From);
         var (s3, store, time) = (rig.S3, rig.Store, rig.Time);
         await using var cluster = await rig.StartSiloAsync();
-        var ingestion = cluster.Client.GetGrain<IFeedIngestionGrain>(VelibSystem.Name);
-        var archive = cluster.Client.GetGrain<IArchiveGrain>(VelibSystem.Name);
+        var ingestion = cluster.Client.GetGrain<IFeedIngestionGrain>(SystemId.Velib.Value);
+        var archive = cluster.Client.GetGrain<IArchiveGrain>(SystemId.Velib.Value);
         var perHour = (int)(TimeSpan.FromHours(1) / poll);
 
         var changesBefore = await PollAsync(ingestion, time, poll, perHour);
@@ -95,7 +96,7 @@ internal static class MonthsOutage
     /// <summary>The bytes of every value the spool holds: the open list and the sealed batches' lists.</summary>
     private static async Task<long> SpoolBytesAsync(IDatabase db)
     {
-        var prefix = $"velib:{{{VelibSystem.Name}}}:spool:";
+        var prefix = $"velib:{{{SystemId.Velib.Value}}}:spool:";
         var batches = await db.ListRangeAsync(prefix + "batches");
         long bytes = 0;
         foreach (var key in batches.Select(b => prefix + "batch:" + b).Append(prefix + "open"))

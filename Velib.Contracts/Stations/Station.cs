@@ -9,6 +9,8 @@ namespace Velib.Contracts.Stations;
 /// <param name="Capacity">Declared capacity. bikes + docks often differ from it, so never derive counts from it.</param>
 /// <param name="LastReportedUtc">The feed's <c>last_reported</c>; refreshed in hourly batches by Vélib'.</param>
 /// <param name="LastChangeUtc">When we last saw the counts or flags change.</param>
+/// <param name="GbfsId">The GBFS <c>station_id</c> text when <paramref name="Id"/> is not that text in canonical decimal
+/// (a hash key, see <c>StationIds</c>); null for numeric ids such as Vélib's.</param>
 [GenerateSerializer, Immutable, Alias("velib.Station")]
 public sealed record Station(
     [property: Id(0)] long Id,
@@ -24,7 +26,8 @@ public sealed record Station(
     [property: Id(10)] bool Renting,
     [property: Id(11)] bool Returning,
     [property: Id(12)] DateTime? LastReportedUtc,
-    [property: Id(13)] DateTime? LastChangeUtc)
+    [property: Id(13)] DateTime? LastChangeUtc,
+    [property: Id(14)] string? GbfsId = null)
 {
     /// <summary>True when counts or flags differ. <c>last_reported</c> is ignored on purpose: it lags the counts.</summary>
     public bool AvailabilityDiffers(Station other) =>

@@ -1,3 +1,4 @@
+using Velib.Contracts.Systems;
 using Velib.Contracts.Feed;
 using Velib.Contracts.Stations;
 using Velib.Gbfs;
@@ -111,7 +112,7 @@ internal static class GbfsFolder
             previous = stations;
             rows.AddRange(stations.Select(s => new StationRow
             {
-                System = VelibSystem.Name, StationId = s.Id, StationCode = s.Code, Name = s.Name, Lat = s.Lat, Lon = s.Lon, Capacity = s.Capacity, ObservedAt = at,
+                System = SystemId.Velib.Value, StationId = s.Id, StationCode = s.Code, Name = s.Name, Lat = s.Lat, Lon = s.Lon, Capacity = s.Capacity, ObservedAt = at,
             }));
         }
         return rows;

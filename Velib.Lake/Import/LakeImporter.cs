@@ -1,3 +1,4 @@
+using Velib.Contracts.Systems;
 using System.Diagnostics;
 
 namespace Velib.Lake.Import;
@@ -62,7 +63,7 @@ public sealed class LakeImporter(S3ArchiveStore store, ImportOptions options, Ti
         var missing = day.Checkpoints.Where(c => !existing.Contains(ArchiveLayout.CheckpointKey(options.Prefix, c.AtUtc))).ToList();
         await Parallel.ForEachAsync(missing, new ParallelOptions { MaxDegreeOfParallelism = options.Uploads, CancellationToken = cancellationToken },
             async (checkpoint, ct) => await writer.PutAsync(ArchiveLayout.CheckpointKey(options.Prefix, checkpoint.AtUtc),
-                [.. checkpoint.Rows.Select(c => ChangeRow.From(Contracts.Feed.VelibSystem.Name, c))], ct));
+                [.. checkpoint.Rows.Select(c => ChangeRow.From(Contracts.Systems.SystemId.Velib.Value, c))], ct));
         return (written + missing.Count, unchanged + day.Checkpoints.Count - missing.Count, changes);
     }
 }

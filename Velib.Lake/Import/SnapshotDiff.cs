@@ -1,3 +1,4 @@
+using Velib.Contracts.Systems;
 using Velib.Contracts.Feed;
 using Velib.Contracts.Stations;
 
@@ -37,7 +38,7 @@ public static class SnapshotDiff
                 if (latest.TryGetValue(o.StationId, out var before) && !o.DiffersFrom(before)) continue;
                 var change = new StationChange(o.StationId, o.Code, at, at, o.Mechanical, o.Ebike, o.Docks, o.Installed, o.Renting, o.Returning, o.LastReportedUtc);
                 latest[o.StationId] = change;
-                changes.Add(ChangeRow.From(VelibSystem.Name, change));
+                changes.Add(ChangeRow.From(SystemId.Velib.Value, change));
             }
             if (checkpointHour != ArchiveLayout.HourOf(at))
             {

@@ -1,3 +1,4 @@
+using Velib.Contracts.Systems;
 using Velib.Contracts.Feed;
 
 namespace Velib.Lake.Import;
@@ -44,7 +45,7 @@ internal static class StationsFile
                 if (firstSeen?[i] is { } f && f < earliest) earliest = DateTime.SpecifyKind(f, DateTimeKind.Utc);
                 rows.Add(new StationRow
                 {
-                    System = VelibSystem.Name, StationId = id,
+                    System = SystemId.Velib.Value, StationId = id,
                     StationCode = codes?[i] ?? id.ToString(System.Globalization.CultureInfo.InvariantCulture),
                     Name = names[i] ?? throw new ImportInputException(input.File, row, "'name' is null"),
                     Lat = lats[i] ?? throw new ImportInputException(input.File, row, "'lat' is null"),

@@ -1,3 +1,4 @@
+using Velib.Contracts.Systems;
 using Velib.Contracts.Archive;
 using Velib.Contracts.Feed;
 
@@ -22,7 +23,7 @@ internal static partial class SiloCommandEndpoints
 
         commands.MapPost("/poll", async (IGrainFactory grains, ILogger<Marker> logger) =>
         {
-            var ingestion = grains.GetGrain<IFeedIngestionGrain>(VelibSystem.Name);
+            var ingestion = grains.GetGrain<IFeedIngestionGrain>(SystemId.Velib.Value);
             var changed = await ingestion.Poll();
             var status = await ingestion.GetStatus();
             var message = status.LastError is null
@@ -34,7 +35,7 @@ internal static partial class SiloCommandEndpoints
 
         commands.MapPost("/switch-mode", async (IGrainFactory grains, ILogger<Marker> logger) =>
         {
-            var status = await grains.GetGrain<IFeedIngestionGrain>(VelibSystem.Name).SwitchMode();
+            var status = await grains.GetGrain<IFeedIngestionGrain>(SystemId.Velib.Value).SwitchMode();
             var message = $"Switched to the {status.Mode} feed ({status.Url}): {status.Stations:N0} stations"
                 + (status.LastError is null ? "" : $"; first poll failed: {status.LastError}");
             Ran(logger, "switch-mode", message);
@@ -43,7 +44,7 @@ internal static partial class SiloCommandEndpoints
 
         commands.MapPost("/flush", async (IGrainFactory grains, ILogger<Marker> logger) =>
         {
-            var flush = await grains.GetGrain<IArchiveGrain>(VelibSystem.Name).Flush();
+            var flush = await grains.GetGrain<IArchiveGrain>(SystemId.Velib.Value).Flush();
             var message = flush.Error is null
                 ? $"Flushed {flush.Rows:N0} changes in {flush.Objects:N0} objects"
                 : $"Flush failed, changes stay spooled: {flush.Error}";

@@ -1,3 +1,4 @@
+using Velib.Contracts.Systems;
 using System.Collections.Concurrent;
 using Velib.Contracts.Feed;
 using Velib.Contracts.Forecast;
@@ -34,7 +35,7 @@ internal sealed class ForecastModels(ForecastModelStore store, IGrainFactory gra
     private async Task<FittedModel?> LoadAsync(DateTime day)
     {
         if (await store.TryReadAsync(day, CancellationToken.None) is { } stored) return stored;
-        var fit = await grains.GetGrain<IForecastGrain>(VelibSystem.Name).Refit(day);
+        var fit = await grains.GetGrain<IForecastGrain>(SystemId.Velib.Value).Refit(day);
         if (fit.Error is not null) throw new InvalidOperationException($"The forecast model of {day:yyyy-MM-dd} could not be fitted: {fit.Error}");
         return fit.Stored ? await store.TryReadAsync(day, CancellationToken.None) : null;
     }

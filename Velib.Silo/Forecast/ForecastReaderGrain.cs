@@ -1,3 +1,4 @@
+using Velib.Contracts.Systems;
 using Orleans.Concurrency;
 using System.Collections.Immutable;
 using Velib.Contracts.Feed;
@@ -35,7 +36,7 @@ internal sealed class ForecastReaderGrain(ForecastModels models, LakeReader lake
     private async Task<(DateTime At, ImmutableArray<Station> Stations)> StateAsync(DateTime? atUtc)
     {
         if (atUtc is { } at) return (at, await lake.NetworkAtAsync(at));
-        var snapshot = await GrainFactory.GetGrain<IFeedIngestionGrain>(VelibSystem.Name).GetSnapshot();
+        var snapshot = await GrainFactory.GetGrain<IFeedIngestionGrain>(SystemId.Velib.Value).GetSnapshot();
         return (snapshot.ObservedUtc ?? clock.UtcNow, snapshot.Stations);
     }
 

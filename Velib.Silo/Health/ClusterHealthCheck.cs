@@ -1,3 +1,4 @@
+using Velib.Contracts.Systems;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 using StackExchange.Redis;
@@ -32,8 +33,8 @@ internal sealed class ClusterHealthCheck(
         ArchiveStatus spool;
         try
         {
-            feed = await grains.GetGrain<IFeedIngestionGrain>(VelibSystem.Name).GetStatus().WaitAsync(CallLimit, cancellationToken);
-            spool = await grains.GetGrain<IArchiveGrain>(VelibSystem.Name).GetStatus().WaitAsync(CallLimit, cancellationToken);
+            feed = await grains.GetGrain<IFeedIngestionGrain>(SystemId.Velib.Value).GetStatus().WaitAsync(CallLimit, cancellationToken);
+            spool = await grains.GetGrain<IArchiveGrain>(SystemId.Velib.Value).GetStatus().WaitAsync(CallLimit, cancellationToken);
         }
         catch (Exception ex) when (ex is TimeoutException or SiloUnavailableException or OrleansMessageRejectionException)
         {

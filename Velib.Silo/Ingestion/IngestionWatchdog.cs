@@ -1,3 +1,4 @@
+using Velib.Contracts.Systems;
 using Velib.Contracts.Feed;
 using Velib.Silo.Feed;
 
@@ -21,7 +22,7 @@ internal sealed partial class IngestionWatchdog(IGrainFactory grains, FeedClock 
         {
             try
             {
-                await grains.GetGrain<IFeedIngestionGrain>(VelibSystem.Name).Start().WaitAsync(Period, clock.Time, stoppingToken);
+                await grains.GetGrain<IFeedIngestionGrain>(SystemId.Velib.Value).Start().WaitAsync(Period, clock.Time, stoppingToken);
             }
             catch (Exception ex) when (ex is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
             {

@@ -1,3 +1,4 @@
+using Velib.Contracts.Systems;
 using Microsoft.Extensions.Options;
 using StackExchange.Redis;
 using Velib.Contracts.Feed;
@@ -22,7 +23,7 @@ internal static class LakeServices
         {
             var options = sp.GetRequiredService<IOptions<ArchiveOptions>>().Value;
             var db = sp.GetRequiredKeyedService<IConnectionMultiplexer>(StoreConnection.Name).GetDatabase();
-            return new SpoolView(new StoreSpool(db, VelibSystem.Name, options.MaxPendingChanges));
+            return new SpoolView(new StoreSpool(db, SystemId.Velib.Value, options.MaxPendingChanges));
         });
         services.AddSingleton(sp => new LakeReader(sp.GetRequiredService<LakeIndex>(), sp.GetRequiredService<LakeObjectCache>(),
             sp.GetRequiredService<IPendingRows>(), sp.GetRequiredService<IOptions<ArchiveOptions>>().Value.Prefix, sp.GetRequiredService<FeedClock>().Time));

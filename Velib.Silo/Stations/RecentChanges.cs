@@ -1,3 +1,4 @@
+using Velib.Contracts.Systems;
 using System.Diagnostics;
 using StackExchange.Redis;
 using Velib.Contracts.Feed;
@@ -50,14 +51,14 @@ internal sealed class RecentChanges([FromKeyedServices(StoreConnection.Name)] IC
     /// <summary>Every change in the store's recent log after <paramref name="afterUtc"/>, oldest first (not indexed: read once).</summary>
     public async Task<List<StationChange>> SinceAsync(DateTime afterUtc)
     {
-        var values = await store.GetDatabase().SortedSetRangeByScoreAsync(Key(VelibSystem.Name), Score(afterUtc), double.PositiveInfinity, Exclude.Start);
+        var values = await store.GetDatabase().SortedSetRangeByScoreAsync(Key(SystemId.Velib.Value), Score(afterUtc), double.PositiveInfinity, Exclude.Start);
         return [.. values.SelectMany(v => PackedChanges.Unpack((byte[])v!))];
     }
 
     private async Task ReadNewAsync()
     {
         _lastRead = Stopwatch.GetTimestamp();
-        var values = await store.GetDatabase().SortedSetRangeByScoreWithScoresAsync(Key(VelibSystem.Name), _readUntil, double.PositiveInfinity, Exclude.Start);
+        var values = await store.GetDatabase().SortedSetRangeByScoreWithScoresAsync(Key(SystemId.Velib.Value), _readUntil, double.PositiveInfinity, Exclude.Start);
         foreach (var entry in values)
         {
             foreach (var change in PackedChanges.Unpack((byte[])entry.Element!))

@@ -1,3 +1,4 @@
+using Velib.Contracts.Systems;
 using System.Diagnostics;
 using Velib.Contracts.Stations;
 using Velib.ServiceDefaults;
@@ -67,7 +68,7 @@ internal static class StationFanOut
             string? error = null;
             try
             {
-                await grains.GetGrain<IStationGrain>(station.Id).Apply(station, observedUtc, feedUpdatedUtc);
+                await grains.GetStation(SystemId.Velib, station.Id).Apply(station, observedUtc, feedUpdatedUtc);
             }
             catch (Exception ex)
             {

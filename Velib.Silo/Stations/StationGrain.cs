@@ -1,3 +1,4 @@
+using Velib.Contracts.Systems;
 using Velib.Contracts.Feed;
 using Velib.Contracts.Stations;
 using Velib.Silo.Feed;
@@ -18,7 +19,17 @@ internal sealed class StationGrain(RecentChanges recent, FeedClock clock) : Grai
     private Station? _current;
     private DateTime _lastObservedUtc;
 
-    private long Id => this.GetPrimaryKeyLong();
+    private long Id => this.GetPrimaryKeyLong(out _);
+
+    // The key extension is the system's id (IStationGrain is keyed by station key and system).
+    private string System
+    {
+        get
+        {
+            this.GetPrimaryKeyLong(out var system);
+            return system ?? SystemId.Velib.Value;
+        }
+    }
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -43,7 +54,7 @@ internal sealed class StationGrain(RecentChanges recent, FeedClock clock) : Grai
     public async Task<StationDetail?> GetDetail()
     {
         // Activated by a reader rather than by the fan-out: the latest state is the ingestion grain's.
-        _current ??= await GrainFactory.GetGrain<IFeedIngestionGrain>(VelibSystem.Name).GetStation(Id);
+        _current ??= await GrainFactory.GetGrain<IFeedIngestionGrain>(System).GetStation(Id);
         if (_current is null) return null;
         var horizon = clock.UtcNow - RecentChanges.Window;
         return new StationDetail(_current, [.. _history.Where(c => c.ObservedUtc >= horizon)]);

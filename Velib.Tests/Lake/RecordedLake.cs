@@ -1,3 +1,4 @@
+using Velib.Contracts.Systems;
 using System.Globalization;
 using Microsoft.Extensions.Time.Testing;
 using Velib.Contracts.Archive;
@@ -63,7 +64,7 @@ public sealed class RecordedLake : IAsyncDisposable
     /// <summary>Polls the given snapshots, each at its recorded time.</summary>
     public async Task PollAsync(params int[] indexes)
     {
-        var ingestion = Cluster.Client.GetGrain<IFeedIngestionGrain>(VelibSystem.Name);
+        var ingestion = Cluster.Client.GetGrain<IFeedIngestionGrain>(SystemId.Velib.Value);
         foreach (var i in indexes)
         {
             _feed.Status = File.ReadAllBytes(Files[i]);
@@ -73,7 +74,7 @@ public sealed class RecordedLake : IAsyncDisposable
         }
     }
 
-    public async Task<ArchiveFlush> FlushAsync() => await Cluster.Client.GetGrain<IArchiveGrain>(VelibSystem.Name).Flush();
+    public async Task<ArchiveFlush> FlushAsync() => await Cluster.Client.GetGrain<IArchiveGrain>(SystemId.Velib.Value).Flush();
 
     public async ValueTask DisposeAsync()
     {

@@ -1,3 +1,4 @@
+using Velib.Contracts.Systems;
 using System.Text;
 using System.Text.Json;
 using System.Diagnostics.Metrics;
@@ -35,7 +36,7 @@ public sealed class LiveNetworkTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await _cluster.DisposeAsync();
 
-    private IFeedIngestionGrain Feed => _cluster.Client.GetGrain<IFeedIngestionGrain>(VelibSystem.Name);
+    private IFeedIngestionGrain Feed => _cluster.Client.GetGrain<IFeedIngestionGrain>(SystemId.Velib.Value);
 
     private (LiveNetwork Live, StationStream Stream) NewNetwork()
     {

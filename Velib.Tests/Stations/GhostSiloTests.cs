@@ -1,3 +1,4 @@
+using Velib.Contracts.Systems;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Runtime;
 using StackExchange.Redis;
@@ -19,7 +20,7 @@ public sealed class GhostSiloTests
 {
     private static readonly int Stations = BundledStations.Load().Count;
 
-    private static readonly RedisKey Epoch = $"velib:{{{VelibSystem.Name}}}:ingestion:epoch";
+    private static readonly RedisKey Epoch = $"velib:{{{SystemId.Velib.Value}}}:ingestion:epoch";
 
     private static Task<VelibTestCluster> StartAsync(SiloStatus listed)
     {
@@ -33,7 +34,7 @@ public sealed class GhostSiloTests
     public async Task A_fresh_ingestion_activation_on_a_silo_the_table_lists_as_dead_takes_no_lease_and_polls_nothing()
     {
         await using var cluster = await StartAsync(SiloStatus.Dead);
-        var ingestion = cluster.Client.GetGrain<IFeedIngestionGrain>(VelibSystem.Name);
+        var ingestion = cluster.Client.GetGrain<IFeedIngestionGrain>(SystemId.Velib.Value);
 
         Assert.Equal(0, await ingestion.Poll());
 
@@ -46,7 +47,7 @@ public sealed class GhostSiloTests
     public async Task The_same_activation_on_a_silo_the_table_lists_as_active_takes_the_lease_and_polls()
     {
         await using var cluster = await StartAsync(SiloStatus.Active);
-        var ingestion = cluster.Client.GetGrain<IFeedIngestionGrain>(VelibSystem.Name);
+        var ingestion = cluster.Client.GetGrain<IFeedIngestionGrain>(SystemId.Velib.Value);
 
         await ingestion.Poll();
 

@@ -1,3 +1,4 @@
+using Velib.Contracts.Systems;
 using Velib.Contracts.Feed;
 using Velib.Contracts.Stations;
 using Velib.Tests.Support;
@@ -20,7 +21,7 @@ public sealed class IngestionGrainTests : RecordedClusterTest
         Assert.Equal(7081, snapshot.Stations.Sum(s => s.Ebike));
         Assert.Equal(27861, snapshot.Stations.Sum(s => s.Docks));
         var sample = snapshot.Stations[100];
-        var detail = await Cluster.Client.GetGrain<IStationGrain>(sample.Id).GetDetail();
+        var detail = await Cluster.Client.GetStation(SystemId.Velib, sample.Id).GetDetail();
         Assert.NotNull(detail);
         Assert.Equal((sample.Mechanical, sample.Ebike, sample.Docks, sample.Name), (detail.Station.Mechanical, detail.Station.Ebike, detail.Station.Docks, detail.Station.Name));
         var status = await Ingestion.GetStatus();
@@ -94,7 +95,7 @@ public sealed class IngestionGrainTests : RecordedClusterTest
         }
 
         var snapshot = await Ingestion.GetSnapshot();
-        var details = await Task.WhenAll(snapshot.Stations.Take(200).Select(s => Cluster.Client.GetGrain<IStationGrain>(s.Id).GetDetail()));
+        var details = await Task.WhenAll(snapshot.Stations.Take(200).Select(s => Cluster.Client.GetStation(SystemId.Velib, s.Id).GetDetail()));
         Assert.All(details, d => Assert.InRange(d!.History.Length, 1, files.Length));
         Assert.Contains(details, d => d!.History.Length == files.Length);
         Assert.All(details, d =>

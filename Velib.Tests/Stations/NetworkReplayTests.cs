@@ -1,3 +1,4 @@
+using Velib.Contracts.Systems;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Orleans.Runtime;
@@ -24,7 +25,7 @@ public sealed class NetworkReplayTests
         // Saved every cycle, so that a deactivation has nothing left to save and the stale state below stays.
         settings["Velib:Feed:NetworkSaveInterval"] = "00:00:00";
         await using var cluster = await VelibTestCluster.StartAsync(settings, time: time);
-        var ingestion = cluster.Client.GetGrain<IFeedIngestionGrain>(VelibSystem.Name);
+        var ingestion = cluster.Client.GetGrain<IFeedIngestionGrain>(SystemId.Velib.Value);
         var storage = cluster.Cluster.GetSiloServiceProvider().GetRequiredKeyedService<IGrainStorage>("Default");
         var id = ingestion.GetGrainId();
 

@@ -1,3 +1,4 @@
+using Velib.Contracts.Systems;
 using Velib.Contracts.Feed;
 using Velib.Silo.Feed;
 using Velib.Silo.Feed.Simulation;
@@ -24,7 +25,7 @@ public sealed class SimulatedIngestionTests
     {
         var time = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(new DateTimeOffset(2026, 11, 30, 17, 40, 0, TimeSpan.Zero));
         await using var cluster = await StartAsync("simulated", time);
-        var ingestion = cluster.Client.GetGrain<IFeedIngestionGrain>(VelibSystem.Name);
+        var ingestion = cluster.Client.GetGrain<IFeedIngestionGrain>(SystemId.Velib.Value);
 
         Assert.Equal(Stations, await ingestion.Poll());
         for (var i = 0; i < 3; i++)
@@ -45,7 +46,7 @@ public sealed class SimulatedIngestionTests
     public async Task In_auto_mode_an_unreachable_live_feed_falls_back_to_the_simulated_network_and_says_so()
     {
         await using var cluster = await StartAsync("auto");
-        var ingestion = cluster.Client.GetGrain<IFeedIngestionGrain>(VelibSystem.Name);
+        var ingestion = cluster.Client.GetGrain<IFeedIngestionGrain>(SystemId.Velib.Value);
 
         await ingestion.Poll();
 

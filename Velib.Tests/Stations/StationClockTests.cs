@@ -1,3 +1,4 @@
+using Velib.Contracts.Systems;
 using Microsoft.Extensions.Time.Testing;
 using Velib.Contracts.Stations;
 using Velib.Tests.Support;
@@ -14,7 +15,7 @@ public sealed class StationClockTests
         // A day well before the system clock: with the system's clock the grain would drop these at once.
         var time = new FakeTimeProvider(new DateTimeOffset(2025, 3, 1, 12, 0, 0, TimeSpan.Zero));
         await using var cluster = await VelibTestCluster.StartAsync(VelibTestCluster.Live("http://127.0.0.1:9/gbfs.json"), time: time);
-        var grain = cluster.Client.GetGrain<IStationGrain>(-91);
+        var grain = cluster.Client.GetStation(SystemId.Velib, -91);
         var t0 = time.GetUtcNow().UtcDateTime;
         var station = new Station(-91, "91", "Test", 48.85, 2.35, 20, 3, 2, 15, true, true, true, t0, null);
 

@@ -1,3 +1,4 @@
+using Velib.Contracts.Systems;
 using Orleans.Runtime;
 using Velib.Contracts.Feed;
 using Velib.Contracts.Stations;
@@ -25,14 +26,14 @@ public sealed class StationGrainTests : RecordedClusterTest
             await ingestion.Poll();
         }
         var ids = (await ingestion.GetSnapshot()).Stations.Take(50).Select(s => s.Id).ToArray();
-        var before = await Task.WhenAll(ids.Select(id => Cluster.Client.GetGrain<IStationGrain>(id).GetDetail()));
+        var before = await Task.WhenAll(ids.Select(id => Cluster.Client.GetStation(SystemId.Velib, id).GetDetail()));
         Assert.True(await StationActivations() >= ids.Length);
 
         // What Orleans does to a station that stays quiet for its collection age.
         await Cluster.Client.GetGrain<IManagementGrain>(0).ForceActivationCollection(TimeSpan.Zero);
         Assert.Equal(0, await StationActivations());
 
-        var after = await Task.WhenAll(ids.Select(id => Cluster.Client.GetGrain<IStationGrain>(id).GetDetail()));
+        var after = await Task.WhenAll(ids.Select(id => Cluster.Client.GetStation(SystemId.Velib, id).GetDetail()));
         Assert.All(before.Zip(after), pair =>
         {
             Assert.NotNull(pair.Second);
@@ -48,7 +49,7 @@ public sealed class StationGrainTests : RecordedClusterTest
     [Fact]
     public async Task A_repeated_observation_is_not_a_change_and_an_older_one_is_ignored()
     {
-        var grain = Cluster.Client.GetGrain<IStationGrain>(-77);
+        var grain = Cluster.Client.GetStation(SystemId.Velib, -77);
         // The grain keeps the 24 h before the feed's clock, the system's in this cluster, so the observations sit an
         // hour back from now; a fixed date would fall out of the window a day later.
         var t0 = TimeProvider.System.GetUtcNow().UtcDateTime.AddHours(-1);

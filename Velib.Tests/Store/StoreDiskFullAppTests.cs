@@ -1,3 +1,4 @@
+using Velib.Contracts.Systems;
 using System.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
@@ -34,8 +35,8 @@ public sealed class StoreDiskFullAppTests(ITestOutputHelper output)
         settings["Velib:Feed:Mode"] = "simulated";
         await using var cluster = await VelibTestCluster.StartAsync(settings, time: _time, stateInStore: true, serviceId: _serviceId,
             storeConnection: store.ConnectionString);
-        var ingestion = cluster.Client.GetGrain<IFeedIngestionGrain>(VelibSystem.Name);
-        var archive = cluster.Client.GetGrain<IArchiveGrain>(VelibSystem.Name);
+        var ingestion = cluster.Client.GetGrain<IFeedIngestionGrain>(SystemId.Velib.Value);
+        var archive = cluster.Client.GetGrain<IArchiveGrain>(SystemId.Velib.Value);
         long spooled = 0;
         spooled += await ingestion.PollMinutesAsync(_time, 3);
         Assert.Equal(spooled, (await archive.GetStatus()).PendingChanges);

@@ -1,3 +1,4 @@
+using Velib.Contracts.Systems;
 using System.Diagnostics;
 using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
@@ -31,7 +32,7 @@ public sealed class StoreDurabilityTests(ITestOutputHelper output) : IDisposable
     /// <summary>The ingestion grain started (reminders registered) and through its first cycle.</summary>
     private static async Task<IFeedIngestionGrain> FirstCycleAsync(VelibTestCluster cluster)
     {
-        var ingestion = cluster.Client.GetGrain<IFeedIngestionGrain>(VelibSystem.Name);
+        var ingestion = cluster.Client.GetGrain<IFeedIngestionGrain>(SystemId.Velib.Value);
         await ingestion.Start();
         await ingestion.Poll();
         return ingestion;
@@ -60,7 +61,7 @@ public sealed class StoreDurabilityTests(ITestOutputHelper output) : IDisposable
             // A station that has not changed since it was first seen: nothing about it is written again.
             var quiet = (await ingestion.GetSnapshot()).Stations.First(s => s.LastChangeUtc == firstSeen);
             quietId = quiet.Id;
-            quietBefore = (await first.Client.GetGrain<IStationGrain>(quietId).GetDetail())!;
+            quietBefore = (await first.Client.GetStation(SystemId.Velib, quietId).GetDetail())!;
             Assert.Single(quietBefore.History);
         }
 
@@ -73,7 +74,7 @@ public sealed class StoreDurabilityTests(ITestOutputHelper output) : IDisposable
 
         // A new cluster reads everything back from the store: the network, the recent log, the reminders.
         await using var second = await StartAsync(store);
-        var after = await second.Client.GetGrain<IStationGrain>(quietId).GetDetail();
+        var after = await second.Client.GetStation(SystemId.Velib, quietId).GetDetail();
         Assert.NotNull(after);
         Assert.Equal(quietBefore.Station with { LastReportedUtc = null }, after.Station with { LastReportedUtc = null });
         Assert.Equal(quietBefore.History.ToArray(), after.History.ToArray());
@@ -105,7 +106,7 @@ public sealed class StoreDurabilityTests(ITestOutputHelper output) : IDisposable
             await ingestion.PollMinutesAsync(_time, 5);
             before = await ingestion.GetSnapshot();
             ids = [.. before.Stations.Take(40).Select(s => s.Id)];
-            detailsBefore = await Task.WhenAll(ids.Select(id => first.Client.GetGrain<IStationGrain>(id).GetDetail()));
+            detailsBefore = await Task.WhenAll(ids.Select(id => first.Client.GetStation(SystemId.Velib, id).GetDetail()));
         }
         var written = await store.AofTailAsync();
         var folder = new DirectoryInfo(_data).EnumerateFiles("*", SearchOption.AllDirectories).Sum(f => f.Length);
@@ -119,11 +120,11 @@ public sealed class StoreDurabilityTests(ITestOutputHelper output) : IDisposable
         Assert.True(replayed < written / 2, $"replayed {replayed:N0} of {written:N0} bytes");
 
         await using var second = await StartAsync(store);
-        var ingestionAfter = second.Client.GetGrain<IFeedIngestionGrain>(VelibSystem.Name);
+        var ingestionAfter = second.Client.GetGrain<IFeedIngestionGrain>(SystemId.Velib.Value);
         // The network as it was (GetSnapshot before any poll reads the saved state).
         var after = await ingestionAfter.GetSnapshot();
         Assert.Equal(before.Stations.ToArray(), after.Stations.ToArray());
-        var detailsAfter = await Task.WhenAll(ids.Select(id => second.Client.GetGrain<IStationGrain>(id).GetDetail()));
+        var detailsAfter = await Task.WhenAll(ids.Select(id => second.Client.GetStation(SystemId.Velib, id).GetDetail()));
         Assert.All(detailsBefore.Zip(detailsAfter), p => Assert.Equal(p.First!.History.ToArray(), p.Second!.History.ToArray()));
         Assert.Contains("velib.ingest", await RemindersAsync(second, ingestionId));
         // And it carries on from there: the next poll of the same feed changes nothing.

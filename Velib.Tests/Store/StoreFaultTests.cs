@@ -1,3 +1,4 @@
+using Velib.Contracts.Systems;
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Time.Testing;
 using StackExchange.Redis;
@@ -80,7 +81,7 @@ public sealed class StoreFaultTests(ITestOutputHelper output) : IDisposable
         NetworkSnapshot before;
         await using (var first = await StartClusterAsync(store))
         {
-            var ingestion = first.Client.GetGrain<IFeedIngestionGrain>(VelibSystem.Name);
+            var ingestion = first.Client.GetGrain<IFeedIngestionGrain>(SystemId.Velib.Value);
             await ingestion.PollMinutesAsync(_time, 6);
             before = await ingestion.GetSnapshot();
         }
@@ -94,11 +95,11 @@ public sealed class StoreFaultTests(ITestOutputHelper output) : IDisposable
         Assert.Contains("DROPPED", recovery, StringComparison.Ordinal);
 
         await using var second = await StartClusterAsync(store);
-        var again = second.Client.GetGrain<IFeedIngestionGrain>(VelibSystem.Name);
+        var again = second.Client.GetGrain<IFeedIngestionGrain>(SystemId.Velib.Value);
         await again.PollMinutesAsync(_time, 2);
         var after = await again.GetSnapshot();
         Assert.Equal(before.Stations.Length, after.Stations.Length);
-        var detail = await second.Client.GetGrain<IStationGrain>(after.Stations[0].Id).GetDetail();
+        var detail = await second.Client.GetStation(SystemId.Velib, after.Stations[0].Id).GetDetail();
         Assert.NotNull(detail);
         Assert.NotEmpty(detail.History);
     }

@@ -1,3 +1,4 @@
+using Velib.Contracts.Systems;
 using Microsoft.Extensions.Time.Testing;
 using Velib.Contracts.Feed;
 using Velib.Tests.Support;
@@ -23,7 +24,7 @@ public sealed class WriteBudgetTests(ITestOutputHelper output) : IDisposable
         var settings = VelibTestCluster.Live("http://127.0.0.1:9/gbfs.json");
         settings["Velib:Feed:Mode"] = "simulated";
         await using var cluster = await VelibTestCluster.StartAsync(settings, store: store, time: time, stateInStore: true);
-        var ingestion = cluster.Client.GetGrain<IFeedIngestionGrain>(VelibSystem.Name);
+        var ingestion = cluster.Client.GetGrain<IFeedIngestionGrain>(SystemId.Velib.Value);
         var first = await ingestion.Poll();
         Assert.True(first > 1000, $"the first cycle saw {first} stations");
 

@@ -1,3 +1,4 @@
+using Velib.Contracts.Systems;
 using Velib.Contracts.Feed;
 
 namespace Velib.Tests.Support;
@@ -14,7 +15,7 @@ public abstract class RecordedClusterTest : IAsyncLifetime
 
     protected VelibTestCluster Cluster { get; private set; } = null!;
 
-    protected IFeedIngestionGrain Ingestion => Cluster.Client.GetGrain<IFeedIngestionGrain>(VelibSystem.Name);
+    protected IFeedIngestionGrain Ingestion => Cluster.Client.GetGrain<IFeedIngestionGrain>(SystemId.Velib.Value);
 
     protected static byte[] Snapshot(string name) => SharedData.Bytes(Path.Combine(Series, name));
 

@@ -1,3 +1,4 @@
+using Velib.Contracts.Systems;
 using System.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -24,7 +25,7 @@ public sealed class TraceTests
             h.Services.ConfigureOpenTelemetryTracerProvider(t => t.AddInMemoryExporter(spans));
         });
 
-        Assert.Equal(1495, await cluster.Client.GetGrain<IFeedIngestionGrain>(VelibSystem.Name).Poll());
+        Assert.Equal(1495, await cluster.Client.GetGrain<IFeedIngestionGrain>(SystemId.Velib.Value).Poll());
 
         Activity[] trace;
         lock (spans)

@@ -1,3 +1,4 @@
+using Velib.Contracts.Systems;
 using System.Globalization;
 using System.Xml;
 using Microsoft.Extensions.Localization;
@@ -56,7 +57,7 @@ public static class HistoryApi
             foreach (var c in await reader.GetChanges(stationId, fromUtc, toUtc)) points[c.ObservedUtc] = c;
             sources.Add("archive");
         }
-        if (toUtc > now - InMemory && await orleans.GetGrain<IStationGrain>(stationId).GetDetail() is { } detail)
+        if (toUtc > now - InMemory && await orleans.GetStation(SystemId.Velib, stationId).GetDetail() is { } detail)
         {
             foreach (var c in detail.History.Where(c => c.ObservedUtc >= fromUtc && c.ObservedUtc < toUtc)) points[c.ObservedUtc] = c;
             sources.Add("memory");

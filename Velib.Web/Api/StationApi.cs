@@ -1,3 +1,4 @@
+using Velib.Contracts.Systems;
 using Microsoft.Extensions.Localization;
 using Velib.Contracts.Archive;
 using Velib.Contracts.Feed;
@@ -27,7 +28,7 @@ public static class StationApi
                 {
                     return problem;
                 }
-                var detail = await orleans.GetGrain<IStationGrain>(stationId).GetDetail();
+                var detail = await orleans.GetStation(SystemId.Velib, stationId).GetDetail();
                 return detail is null
                     ? TypedResults.Problem(t["e-no-station", stationId], statusCode: StatusCodes.Status404NotFound)
                     : TypedResults.Ok(StationWithHistory.From(detail));
@@ -41,7 +42,7 @@ public static class StationApi
                 // Feed and archive answer from grain memory; the membership comes from the store, which may be down:
                 // that part is bounded, so the status still answers (and says why) during a store outage.
                 var feed = Feed(orleans).GetStatus();
-                var archive = orleans.GetGrain<IArchiveGrain>(VelibSystem.Name).GetStatus();
+                var archive = orleans.GetGrain<IArchiveGrain>(SystemId.Velib.Value).GetStatus();
                 var store = StoreConnection.Describe(configuration.GetConnectionString(StoreConnection.Name));
                 var policy = StoreConnection.EvictionPolicyAsync(storeConnection, MembershipLimit);
                 ClusterStatus cluster;
@@ -70,5 +71,5 @@ public static class StationApi
     }
 
     private static IFeedIngestionGrain Feed(IClusterClient orleans) =>
-        orleans.GetGrain<IFeedIngestionGrain>(VelibSystem.Name);
+        orleans.GetGrain<IFeedIngestionGrain>(SystemId.Velib.Value);
 }

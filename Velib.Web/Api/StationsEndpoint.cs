@@ -1,3 +1,4 @@
+using Velib.Contracts.Systems;
 using System.Globalization;
 using System.Text.Json;
 using Microsoft.Extensions.Localization;
@@ -51,7 +52,7 @@ internal static class StationsEndpoint
         }
         if (since is not null)
         {
-            return await Delta(since, cache, orleans.GetGrain<IFeedIngestionGrain>(VelibSystem.Name), t);
+            return await Delta(since, cache, orleans.GetGrain<IFeedIngestionGrain>(SystemId.Velib.Value), t);
         }
         var snapshot = await cache.GetAsync(cancellationToken);
         return DocumentResponse.Serve(http, snapshot.Stations, options.Value.PollInterval);

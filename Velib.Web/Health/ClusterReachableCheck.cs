@@ -1,3 +1,4 @@
+using Velib.Contracts.Systems;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Velib.Contracts.Feed;
 
@@ -12,7 +13,7 @@ internal sealed class ClusterReachableCheck(IClusterClient orleans) : IHealthChe
     {
         try
         {
-            var feed = await orleans.GetGrain<IFeedIngestionGrain>(VelibSystem.Name).GetStatus().WaitAsync(CallLimit, cancellationToken);
+            var feed = await orleans.GetGrain<IFeedIngestionGrain>(SystemId.Velib.Value).GetStatus().WaitAsync(CallLimit, cancellationToken);
             return HealthCheckResult.Healthy($"cluster reachable; {feed.Mode} feed on {feed.Silo}");
         }
         catch (Exception ex) when (ex is TimeoutException or SiloUnavailableException or OrleansMessageRejectionException or OrleansException)

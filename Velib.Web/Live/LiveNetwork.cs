@@ -1,3 +1,4 @@
+using Velib.Contracts.Systems;
 using System.Collections.Immutable;
 using System.Text.Json;
 using Velib.Contracts.Feed;
@@ -28,7 +29,7 @@ public sealed partial class LiveNetwork(IClusterClient orleans, StationStream st
     private volatile string? _subscribedSilo;
     private long _lastUpdateTicks;
 
-    private IFeedIngestionGrain Feed => orleans.GetGrain<IFeedIngestionGrain>(VelibSystem.Name);
+    private IFeedIngestionGrain Feed => orleans.GetGrain<IFeedIngestionGrain>(SystemId.Velib.Value);
 
     /// <summary>Raised after each version is applied, on a thread-pool thread, for this process's own readers.</summary>
     public event Action<NetworkDelta>? Changed;

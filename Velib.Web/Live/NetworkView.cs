@@ -1,3 +1,4 @@
+using Velib.Contracts.Systems;
 using System.Collections.Immutable;
 using Velib.Contracts.Feed;
 using Velib.Contracts.Stations;
@@ -36,7 +37,7 @@ public sealed partial class NetworkView(LiveNetwork live, IClusterClient orleans
     }
 
     /// <summary>A station's latest state and last 24 h of changes, or null if the feed never listed it.</summary>
-    public Task<StationDetail?> GetDetailAsync(long id) => orleans.GetGrain<IStationGrain>(id).GetDetail();
+    public Task<StationDetail?> GetDetailAsync(long id) => orleans.GetStation(SystemId.Velib, id).GetDetail();
 
     /// <summary>The feed's health as the shared network last read it (one read per push for the whole process).</summary>
     public Task<FeedStatus?> TryGetStatusAsync() => Task.FromResult(live.Status?.Feed);
